@@ -1,0 +1,91 @@
+/**
+ * The composition root: builds storage, bus and HTTP server from a Config, wires every module's routes,
+ * and knows how to shut all of it down. Tests start the real thing through here on port 0.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
+import { type Bus, createBus } from './bus/index.ts';
+import type { Config } from './config/config.ts';
+import { createHttpApp } from './http/createHttpApp.ts';
+import type { Route } from './http/route.ts';
+import { billRoutes } from './modules/bills/index.ts';
+import { historyRoutes } from './modules/history/index.ts';
+import { importRoutes } from './modules/lafabrique/index.ts';
+import { ledgerRoutes } from './modules/ledger/index.ts';
+import { ensureAdmin, userRoutes } from './modules/users/index.ts';
+import { openStorage, pingStorage, type Storage } from './storage/database.ts';
+
+/** A running server and its parts. */
+export interface App {
+  config: Config;
+  storage: Storage;
+  bus: Bus;
+  logger: Logger;
+  server: Server;
+  /** The base URL the server listens on, e.g. http://127.0.0.1:3000 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The version reported by the API description and health endpoint. */
+export const VERSION = '0.1.0';
+
+/** Opens storage and bus, and starts listening. */
+export async function startApp(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<App> {
+  const storage = await openStorage(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  let bus: Bus;
+  try {
+    bus = await createBus({ redisUrl: config.redisUrl, logger });
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  const { db } = storage;
+  if (config.bootstrapAdmin) {
+    const outcome = await ensureAdmin(db, config.bootstrapAdmin.email, config.bootstrapAdmin.password);
+    logger.info({ email: config.bootstrapAdmin.email, outcome }, 'bootstrap admin');
+  }
+  const secureCookies = config.publicOrigin?.startsWith('https:') ?? config.env === 'production';
+  const routes = [
+    ...billRoutes({ db }),
+    ...historyRoutes({ db }),
+    ...ledgerRoutes({ db }),
+    ...userRoutes({ db, secureCookies }),
+    ...importRoutes({ db }),
+  ] as unknown as Route<never, never, never, unknown>[];
+  const app = createHttpApp({
+    db,
+    logger,
+    trustProxy: config.trustProxy,
+    version: VERSION,
+    routes,
+    health: async () => {
+      await pingStorage(storage);
+      return { version: VERSION, storage: storage.kind, bus: config.redisUrl ? 'redis' : 'memory' };
+    },
+  });
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    config,
+    storage,
+    bus,
+    logger,
+    server,
+    url: `http://${host}:${port}`,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await bus.close();
+      await storage.close();
+    },
+  };
+}

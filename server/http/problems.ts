@@ -1,0 +1,99 @@
+/**
+ * The one place where errors become HTTP responses: problem JSON (RFC 9457) with a stable `code`.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { ZodError } from 'zod';
+import type { Problem } from '../../shared/api/problem.ts';
+import { ErrorCode } from '../../shared/errors.ts';
+import { DomainError } from '../common/errors.ts';
+
+/** HTTP status of each error code; exhaustive so a new code cannot be forgotten. */
+const statusOf = {
+  validation_failed: 400,
+  malformed_json: 400,
+  payload_too_large: 413,
+  route_not_found: 404,
+  bill_not_found: 404,
+  version_not_found: 404,
+  article_not_found: 404,
+  user_not_found: 404,
+  authentication_required: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  email_taken: 409,
+  not_parliamentarian: 409,
+  source_ref_taken: 409,
+  import_invalid: 422,
+  import_unreachable: 502,
+  rate_limited: 429,
+  internal_error: 500,
+} satisfies Record<ErrorCode, number>;
+
+const titles: Record<ErrorCode, string> = {
+  validation_failed: 'The request is not valid',
+  malformed_json: 'The body is not valid JSON',
+  payload_too_large: 'The body is too large',
+  route_not_found: 'No such endpoint',
+  bill_not_found: 'No such bill',
+  version_not_found: 'No such version',
+  article_not_found: 'No such article',
+  user_not_found: 'No such user',
+  authentication_required: 'Sign-in required',
+  invalid_credentials: 'Wrong e-mail or password',
+  forbidden: 'Not allowed',
+  email_taken: 'E-mail already registered',
+  not_parliamentarian: 'Not a parliamentarian',
+  source_ref_taken: 'Source reference already used',
+  import_invalid: 'The import source is not valid',
+  import_unreachable: 'The import source could not be fetched',
+  rate_limited: 'Too many requests',
+  internal_error: 'Internal error',
+};
+
+/** Builds a problem body for a code. */
+export function problem(code: ErrorCode, detail?: string, extra: Partial<Problem> = {}): Problem {
+  return { type: `/problems/${code}`, title: titles[code], status: statusOf[code], code, ...(detail ? { detail } : {}), ...extra };
+}
+
+/** Answers any request no route matched. */
+export const routeNotFound: RequestHandler = (req, res) => {
+  const body = problem(ErrorCode.routeNotFound, `${req.method} ${req.path} does not exist`);
+  res.status(body.status).type('application/problem+json').json(body);
+};
+
+/** Maps thrown errors to problems; unexpected ones are logged and answered as a 500 without internals. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const body = toProblem(error);
+    if (body.status >= 500) logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    if (body.code === ErrorCode.rateLimited && error instanceof DomainError) {
+      res.setHeader('Retry-After', String(Number(error.details.retryAfterSeconds ?? 1)));
+    }
+    res.status(body.status).type('application/problem+json').json(body);
+  };
+}
+
+function toProblem(error: unknown): Problem {
+  if (error instanceof DomainError) {
+    const { file, field, ...rest } = error.details;
+    return problem(error.code, error.message, {
+      ...(typeof file === 'string' ? { file } : {}),
+      ...(typeof field === 'string' ? { field } : {}),
+      ...(Array.isArray(rest.errors) ? { errors: rest.errors as Problem['errors'] } : {}),
+    });
+  }
+  if (error instanceof ZodError) {
+    const errors = error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message }));
+    return problem(ErrorCode.validationFailed, errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+  }
+  // body-parser marks its errors with a `type`.
+  const type = (error as { type?: unknown } | null)?.type;
+  if (type === 'entity.parse.failed') return problem(ErrorCode.malformedJson, 'The request body could not be parsed as JSON');
+  if (type === 'entity.too.large') return problem(ErrorCode.payloadTooLarge);
+  return problem(ErrorCode.internal);
+}

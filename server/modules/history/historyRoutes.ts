@@ -1,0 +1,47 @@
+/**
+ * HTTP endpoints of a text's history: an article across steps, diffs between versions, statistics.
+ */
+import { BillParamsSchema } from '../../../shared/api/bills.ts';
+import { ArticleHistorySchema, ArticleParamsSchema, BillStatsSchema, DiffQuerySchema, VersionDiffSchema } from '../../../shared/api/history.ts';
+import { defineRoute } from '../../http/route.ts';
+import type { Database } from '../../storage/database.ts';
+import { getArticleHistory } from './articleHistory.ts';
+import { getBillStats } from './billStats.ts';
+import { diffVersions } from './diffVersions.ts';
+
+/** The history endpoints, bound to a database. */
+export function historyRoutes({ db }: { db: Database }) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/bills/:id/articles/:number/history',
+      tag: 'History',
+      summary: 'An article at every step: status, text, length and share changed (La Fabrique’s n_diff)',
+      params: ArticleParamsSchema,
+      response: ArticleHistorySchema,
+      errors: [404],
+      handler: ({ params }) => getArticleHistory(db, params.id, params.number),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/bills/:id/diff',
+      tag: 'History',
+      summary: 'Word-level diff, article by article, between two versions',
+      params: BillParamsSchema,
+      query: DiffQuerySchema,
+      response: VersionDiffSchema,
+      errors: [404],
+      handler: ({ params, query }) => diffVersions(db, params.id, query.from, query.to),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/bills/:id/stats',
+      tag: 'History',
+      summary: 'La Fabrique de la loi’s statistics of the bill, under its own field names',
+      params: BillParamsSchema,
+      response: BillStatsSchema,
+      errors: [404],
+      handler: ({ params }) => getBillStats(db, params.id),
+    }),
+  ];
+}

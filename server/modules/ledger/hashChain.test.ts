@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, GENESIS_HASH, hashEntry } from './hashChain.ts';
+
+const entry = {
+  billId: 'b1',
+  seq: 1,
+  type: 'bill.created',
+  actorId: null,
+  payload: { title: 'Loi pour une transparence numérique', counts: { articles: 3, steps: 1 } },
+  createdAt: new Date('2026-01-02T03:04:05.678Z'),
+  prevHash: GENESIS_HASH,
+};
+
+describe('ledger hash chain', () => {
+  it('LEDGER2 canonical JSON does not depend on key order, at any depth', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [2, { y: 2, z: 1 }] }, b: 1 }),
+    );
+    expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}');
+  });
+
+  it('LEDGER2 the hash changes with any field, including the previous hash', () => {
+    const base = hashEntry(entry);
+    expect(base).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashEntry({ ...entry })).toBe(base);
+    expect(hashEntry({ ...entry, payload: { ...entry.payload, title: 'Autre titre' } })).not.toBe(base);
+    expect(hashEntry({ ...entry, seq: 2 })).not.toBe(base);
+    expect(hashEntry({ ...entry, prevHash: 'f'.repeat(64) })).not.toBe(base);
+    expect(hashEntry({ ...entry, createdAt: new Date('2026-01-02T03:04:05.679Z') })).not.toBe(base);
+    // A stored row carries its id and hash too; they are not part of what is hashed.
+    expect(hashEntry({ ...entry, id: 42, hash: base } as typeof entry)).toBe(base);
+  });
+});

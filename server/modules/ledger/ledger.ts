@@ -1,0 +1,119 @@
+/**
+ * The event ledger's use cases: append an entry inside the caller's transaction, page through a bill's
+ * entries, verify its chain.
+ */
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import type { LedgerEvent, LedgerVerification } from '../../../shared/api/ledger.ts';
+import { ErrorCode } from '../../../shared/errors.ts';
+import { notFound } from '../../common/errors.ts';
+import type { Database } from '../../storage/database.ts';
+import { events } from '../../storage/schema.ts';
+import { canonicalJson, GENESIS_HASH, hashEntry } from './hashChain.ts';
+
+// First key of the ledger's advisory locks (the second is the bill's hash), apart from other lock users.
+const LEDGER_LOCK_SPACE = 1_001;
+
+/** What a change records about itself. */
+export interface NewEvent {
+  billId: string;
+  type: string;
+  actorId: string | null;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Appends an entry to the bill's chain. Call it with the transaction that makes the change, so the
+ * change and its entry commit or fail together.
+ */
+export async function appendEvent(tx: Database, event: NewEvent): Promise<LedgerEvent> {
+  // Serialise appends per bill: concurrent writers of one chain queue on this transaction-scoped lock.
+  await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_LOCK_SPACE}, hashtext(${event.billId}))`);
+  const [last] = await tx
+    .select({ seq: events.seq, hash: events.hash })
+    .from(events)
+    .where(eq(events.billId, event.billId))
+    .orderBy(desc(events.seq))
+    .limit(1);
+  // Store exactly what is hashed: the canonical form drops undefined fields, as jsonb would.
+  const payload = JSON.parse(canonicalJson(event.payload)) as Record<string, unknown>;
+  const fields = {
+    billId: event.billId,
+    seq: (last?.seq ?? 0) + 1,
+    type: event.type,
+    actorId: event.actorId,
+    payload,
+    createdAt: new Date(),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const [row] = await tx
+    .insert(events)
+    .values({ ...fields, hash: hashEntry(fields) })
+    .returning();
+  if (row === undefined) throw new Error('ledger insert returned no row');
+  return present(row);
+}
+
+/** A page of the bill's entries after the given id, oldest first. */
+export async function listEvents(
+  db: Database,
+  billId: string,
+  after: number,
+  limit: number,
+): Promise<{ events: LedgerEvent[]; next: number | null }> {
+  const rows = await db
+    .select()
+    .from(events)
+    .where(and(eq(events.billId, billId), gt(events.id, after)))
+    .orderBy(asc(events.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit).map(present);
+  return { events: page, next: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+}
+
+/**
+ * Throws bill_not_found when the bill has no ledger: every bill's creation or import is its first entry,
+ * so an empty chain means no such bill.
+ */
+export async function assertChainExists(db: Database, billId: string): Promise<void> {
+  const [first] = await db.select({ id: events.id }).from(events).where(eq(events.billId, billId)).limit(1);
+  if (first === undefined) throw notFound(ErrorCode.billNotFound, `No bill with id ${billId}`);
+}
+
+const VERIFY_BATCH = 1_000;
+
+/** Recomputes the bill's chain from the first entry and reports the first entry that does not hold. */
+export async function verifyChain(db: Database, billId: string): Promise<LedgerVerification> {
+  let expectedPrev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let count = 0;
+  // Read in batches so a bill with millions of entries is checked in bounded memory.
+  for (;;) {
+    const batch = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.billId, billId), gt(events.seq, expectedSeq - 1)))
+      .orderBy(asc(events.seq))
+      .limit(VERIFY_BATCH);
+    for (const row of batch) {
+      count += 1;
+      const brokenAt = { id: row.id, seq: row.seq };
+      if (row.seq !== expectedSeq) {
+        return { ok: false, count, brokenAt, reason: 'sequence_gap', detail: `expected entry ${expectedSeq}, found ${row.seq}` };
+      }
+      if (row.prevHash !== expectedPrev) {
+        return { ok: false, count, brokenAt, reason: 'prev_hash_mismatch', detail: `entry ${row.seq} does not follow entry ${row.seq - 1}` };
+      }
+      if (hashEntry(row) !== row.hash) {
+        return { ok: false, count, brokenAt, reason: 'hash_mismatch', detail: `entry ${row.seq} was changed after it was written` };
+      }
+      expectedPrev = row.hash;
+      expectedSeq += 1;
+    }
+    if (batch.length < VERIFY_BATCH) break;
+  }
+  return { ok: true, count, head: count === 0 ? null : expectedPrev };
+}
+
+function present(row: typeof events.$inferSelect): LedgerEvent {
+  return { ...row, createdAt: row.createdAt.toISOString() };
+}

@@ -1,0 +1,90 @@
+/**
+ * How a text evolves: an article across steps, diffs between versions, La Fabrique's statistics.
+ */
+import { z } from 'zod';
+
+/** One step in an article's life (the rows of La Fabrique's `articles_etapes.json`). */
+export const ArticleStepSchema = z
+  .object({
+    stepKey: z.string(),
+    stepId: z.string(),
+    versionId: z.string().nullable(),
+    status: z.string().meta({ description: 'depot, new, none, sup (La Fabrique statuses)' }),
+    diff: z.enum(['add', 'rem', 'both', 'none']).nullable(),
+    nDiff: z.number().meta({ description: "Share of the article changed since the previous step (La Fabrique's n_diff)" }),
+    length: z.number().int().meta({ description: 'Characters of the non-empty alinéas joined by newlines' }),
+    alineas: z.array(z.string()).nullable().meta({ description: 'The text at this step; null where it was deleted' }),
+    newNumber: z.string().nullable(),
+  })
+  .meta({ id: 'ArticleStep' });
+
+/** An article at every step of its bill. */
+export const ArticleHistorySchema = z
+  .object({
+    billId: z.string(),
+    articleId: z.string(),
+    number: z.string(),
+    section: z.string().nullable(),
+    order: z.number().int(),
+    steps: z.array(ArticleStepSchema),
+  })
+  .meta({ id: 'ArticleHistory' });
+
+/** A piece of a word-level diff. */
+export const DiffPartSchema = z
+  .object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() })
+  .meta({ id: 'DiffPart' });
+
+/** How one article changed between two versions. */
+export const ArticleDiffSchema = z
+  .object({
+    articleId: z.string(),
+    number: z.string().meta({ description: 'Number in the later version, or in the earlier one if deleted' }),
+    fromNumber: z.string().nullable(),
+    toNumber: z.string().nullable(),
+    status: z.enum(['new', 'modified', 'unchanged', 'deleted', 'renumbered']),
+    parts: z.array(DiffPartSchema),
+  })
+  .meta({ id: 'ArticleDiff' });
+
+/** Per-article word-level diff between two versions of a bill. */
+export const VersionDiffSchema = z
+  .object({
+    billId: z.string(),
+    from: z.string(),
+    to: z.string(),
+    counts: z.record(z.enum(['new', 'modified', 'unchanged', 'deleted', 'renumbered']), z.number().int()),
+    articles: z.array(ArticleDiffSchema),
+  })
+  .meta({ id: 'VersionDiff' });
+
+/** Query of the diff endpoint. */
+export const DiffQuerySchema = z.object({
+  from: z.string().min(1).max(100),
+  to: z.string().min(1).max(100),
+});
+
+/** Path of the article history endpoint. */
+export const ArticleParamsSchema = z.object({ id: z.string().min(1).max(100), number: z.string().min(1).max(60) });
+
+/**
+ * La Fabrique de la loi's statistics, under its own field names (see its `viz/procedure.json` → `stats`).
+ * Fields the bill's data cannot support (no debates recorded, no censure) are absent.
+ */
+export const LaFabriqueStatsSchema = z
+  .record(z.string(), z.union([z.number(), z.string(), z.null()]))
+  .meta({ id: 'LaFabriqueStats', example: { total_input_articles: 9, ratio_texte_modif: 0.449 } });
+
+/** Statistics of a bill: La Fabrique's figures, and figures of ours beside them. */
+export const BillStatsSchema = z
+  .object({
+    billId: z.string(),
+    lafabrique: LaFabriqueStatsSchema,
+    extra: z.record(z.string(), z.number()).meta({ description: 'Our own figures, outside La Fabrique definitions' }),
+  })
+  .meta({ id: 'BillStats' });
+
+export type ArticleHistory = z.infer<typeof ArticleHistorySchema>;
+export type VersionDiff = z.infer<typeof VersionDiffSchema>;
+export type ArticleDiff = z.infer<typeof ArticleDiffSchema>;
+export type BillStats = z.infer<typeof BillStatsSchema>;

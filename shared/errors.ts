@@ -1,0 +1,45 @@
+/**
+ * Stable error ids, shared by server and client. Each is the `code` of an HTTP problem response
+ * (RFC 9457) and never changes meaning once published.
+ */
+export const ErrorCode = {
+  /** The request body, query or path does not match the endpoint's schema; `errors` lists each problem. */
+  validationFailed: 'validation_failed',
+  /** The JSON body could not be parsed at all. */
+  malformedJson: 'malformed_json',
+  /** The body is larger than the endpoint accepts. */
+  payloadTooLarge: 'payload_too_large',
+  /** No route answers this method and path. */
+  routeNotFound: 'route_not_found',
+  /** The bill does not exist. */
+  billNotFound: 'bill_not_found',
+  /** The version does not exist in this bill. */
+  versionNotFound: 'version_not_found',
+  /** No article with this number exists in any version of the bill. */
+  articleNotFound: 'article_not_found',
+  /** The user does not exist. */
+  userNotFound: 'user_not_found',
+  /** The action needs a signed-in user. */
+  authenticationRequired: 'authentication_required',
+  /** Wrong e-mail or password. */
+  invalidCredentials: 'invalid_credentials',
+  /** The signed-in user's role does not allow the action. */
+  forbidden: 'forbidden',
+  /** An account with this e-mail already exists. */
+  emailTaken: 'email_taken',
+  /** Only a parliamentarian can be named rapporteur of a bill. */
+  notParliamentarian: 'not_parliamentarian',
+  /** A bill with this source reference already exists. */
+  sourceRefTaken: 'source_ref_taken',
+  /** Import source (La Fabrique files) is missing, unreadable or not in the expected format; `file` and `field` say where. */
+  importInvalid: 'import_invalid',
+  /** The import source could not be fetched (network error, HTTP error). */
+  importUnreachable: 'import_unreachable',
+  /** Too many requests from this client; retry after the time given in Retry-After. */
+  rateLimited: 'rate_limited',
+  /** Something failed on the server; the request changed nothing. */
+  internal: 'internal_error',
+} as const;
+
+/** One of the stable error ids. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
