@@ -9,6 +9,7 @@ import { type Bus, createBus } from './bus/index.ts';
 import type { Config } from './config/config.ts';
 import { createHttpApp } from './http/createHttpApp.ts';
 import type { Route } from './http/route.ts';
+import { createRateLimiter, type RateLimiter } from './limits/index.ts';
 import { billRoutes } from './modules/bills/index.ts';
 import { historyRoutes } from './modules/history/index.ts';
 import { importRoutes } from './modules/lafabrique/index.ts';
@@ -35,9 +36,17 @@ export const VERSION = '0.1.0';
 export async function startApp(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<App> {
   const storage = await openStorage(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   let bus: Bus;
+  let limiter: RateLimiter;
   try {
     bus = await createBus({ redisUrl: config.redisUrl, logger });
   } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  try {
+    limiter = await createRateLimiter(config.redisUrl);
+  } catch (error) {
+    await bus.close();
     await storage.close();
     throw error;
   }
@@ -51,7 +60,7 @@ export async function startApp(config: Config, logger: Logger = pino({ level: co
     ...billRoutes({ db }),
     ...historyRoutes({ db }),
     ...ledgerRoutes({ db }),
-    ...userRoutes({ db, secureCookies }),
+    ...userRoutes({ db, secureCookies, limiter, authAttemptsPerMinute: config.authAttemptsPerMinute }),
     ...importRoutes({ db }),
   ] as unknown as Route<never, never, never, unknown>[];
   const app = createHttpApp({
@@ -84,6 +93,7 @@ export async function startApp(config: Config, logger: Logger = pino({ level: co
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await limiter.close();
       await bus.close();
       await storage.close();
     },

@@ -18,6 +18,7 @@ const envSchema = z
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     PUBLIC_ORIGIN: z.url().optional(),
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -48,6 +49,8 @@ export interface Config {
   bootstrapAdmin: { email: string; password: string } | undefined;
   publicOrigin: string | undefined;
   trustProxy: boolean;
+  /** Sign-in and sign-up attempts allowed per client address and minute. */
+  authAttemptsPerMinute: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -81,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bootstrapAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     publicOrigin: e.PUBLIC_ORIGIN,
     trustProxy: e.TRUST_PROXY === 'true',
+    authAttemptsPerMinute: e.AUTH_ATTEMPTS_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
   };
 }

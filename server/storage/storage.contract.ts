@@ -4,7 +4,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Storage } from './database.ts';
+import { queryRows, type Storage } from './database.ts';
 import { bills, billSteps, events, users } from './schema.ts';
 
 /** Runs the contract against stores opened by `open`. */
@@ -19,10 +19,11 @@ export function runStorageContract(name: string, open: () => Promise<Storage>, s
     });
 
     it('STORE1 migrations create every table, and opening again is a no-op', async () => {
-      const result = await storage.db.execute<{ table_name: string }>(
+      const tables = await queryRows<{ table_name: string }>(
+        storage.db,
         sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       );
-      expect(result.rows.map((row) => row.table_name)).toEqual([
+      expect(tables.map((row) => row.table_name)).toEqual([
         'amendments',
         'articles',
         'auth_tokens',
@@ -89,8 +90,8 @@ export function runStorageContract(name: string, open: () => Promise<Storage>, s
     });
 
     it('STORE6 case-insensitive search and DISTINCT ON behave the same on both engines', async () => {
-      const rows = await storage.db.execute<{ id: string }>(sql`select id from bills where title ilike ${'%TITRE%'} order by id`);
-      expect(rows.rows.map((row) => row.id)).toEqual(['b-round']);
+      const rows = await queryRows<{ id: string }>(storage.db, sql`select id from bills where title ilike ${'%TITRE%'} order by id`);
+      expect(rows.map((row) => row.id)).toEqual(['b-round']);
       const latest = await storage.db
         .selectDistinctOn([billSteps.billId])
         .from(billSteps)

@@ -1,7 +1,7 @@
 /**
  * HTTP endpoints of accounts: sign up, sign in and out, API tokens, roles, rapporteurs.
  */
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import {
   CreateTokenBodySchema,
   LoginBodySchema,
@@ -15,7 +15,9 @@ import {
 } from '../../../shared/api/users.ts';
 import type { User } from '../../common/actor.ts';
 import { requireUser } from '../../common/guards.ts';
+import { enforceRateLimit } from '../../http/rateLimit.ts';
 import { defineRoute } from '../../http/route.ts';
+import type { RateLimiter } from '../../limits/index.ts';
 import type { Database } from '../../storage/database.ts';
 import { authenticate, getMe, getPublicUser, setRole, signUp } from './accounts.ts';
 import { grantRapporteur, revokeRapporteur } from './rapporteurs.ts';
@@ -27,7 +29,21 @@ const SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
 
 /** The account endpoints, bound to a database. */
-export function userRoutes({ db, secureCookies }: { db: Database; secureCookies: boolean }) {
+export function userRoutes({
+  db,
+  secureCookies,
+  limiter,
+  authAttemptsPerMinute,
+}: {
+  db: Database;
+  secureCookies: boolean;
+  limiter: RateLimiter;
+  authAttemptsPerMinute: number;
+}) {
+  // Password guessing and account spraying are slowed per client address, across nodes with Redis.
+  const authRule = { name: 'auth', limit: authAttemptsPerMinute, windowMs: 60_000 };
+  const throttle = (req: Request) => enforceRateLimit(limiter, authRule, req.ip ?? 'unknown');
+
   async function startSession(res: Response, user: User) {
     const { token, expiresAt } = await issueToken(db, user.id, 'session', SESSION_LIFETIME_MS);
     // Lax keeps the cookie off cross-site POSTs (CSRF); httpOnly keeps it away from scripts.
@@ -45,7 +61,10 @@ export function userRoutes({ db, secureCookies }: { db: Database; secureCookies:
       status: 201,
       response: MeSchema,
       errors: [409, 429],
-      handler: async ({ body, res }) => startSession(res, await signUp(db, body)),
+      handler: async ({ body, req, res }) => {
+        await throttle(req);
+        return startSession(res, await signUp(db, body));
+      },
     }),
     defineRoute({
       method: 'post',
@@ -55,7 +74,10 @@ export function userRoutes({ db, secureCookies }: { db: Database; secureCookies:
       body: LoginBodySchema,
       response: MeSchema,
       errors: [401, 429],
-      handler: async ({ body, res }) => startSession(res, await authenticate(db, body.email, body.password)),
+      handler: async ({ body, req, res }) => {
+        await throttle(req);
+        return startSession(res, await authenticate(db, body.email, body.password));
+      },
     }),
     defineRoute({
       method: 'post',
