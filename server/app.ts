@@ -8,7 +8,6 @@ import pino, { type Logger } from 'pino';
 import { type Bus, createBus } from './bus/index.ts';
 import type { Config } from './config/config.ts';
 import { createHttpApp } from './http/createHttpApp.ts';
-import type { Route } from './http/route.ts';
 import { createRateLimiter, type RateLimiter } from './limits/index.ts';
 import { billRoutes } from './modules/bills/index.ts';
 import { historyRoutes } from './modules/history/index.ts';
@@ -62,7 +61,7 @@ export async function startApp(config: Config, logger: Logger = pino({ level: co
     ...ledgerRoutes({ db }),
     ...userRoutes({ db, secureCookies, limiter, authAttemptsPerMinute: config.authAttemptsPerMinute }),
     ...importRoutes({ db }),
-  ] as unknown as Route<never, never, never, unknown>[];
+  ];
   const app = createHttpApp({
     db,
     logger,

@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/**
+ * Cross-variable checks run even when some variable is invalid, so their problems are listed with the others
+ * (CONF1); zod skips them by default after any field error. They only test which variables are present.
+ */
+const everyProblemAtOnce = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
+
 /** Environment variables the server reads, once, at start-up. `.env.example` documents each one. */
 const envSchema = z
   .object({
@@ -34,7 +40,7 @@ const envSchema = z
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
     }
-  });
+  }, everyProblemAtOnce);
 
 /** The validated configuration every part of the server receives; never read `process.env` elsewhere. */
 export interface Config {

@@ -10,7 +10,7 @@ import type { Database } from '../storage/database.ts';
 import { authenticate } from './authenticate.ts';
 import { openApiDocument } from './openapi.ts';
 import { errorHandler, routeNotFound } from './problems.ts';
-import { mountRoutes, type Route } from './route.ts';
+import { type MountableRoute, mountRoutes } from './route.ts';
 
 /** What the HTTP layer needs from the composition root. */
 export interface HttpDeps {
@@ -18,7 +18,7 @@ export interface HttpDeps {
   logger: Logger;
   trustProxy: boolean;
   version: string;
-  routes: Route<never, never, never, unknown>[];
+  routes: MountableRoute[];
   health: () => Promise<Record<string, unknown>>;
 }
 

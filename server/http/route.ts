@@ -7,6 +7,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import { ProblemSchema } from '../../shared/api/problem.ts';
 import type { Actor } from '../common/actor.ts';
+import { authenticationRequired } from '../common/errors.ts';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
@@ -44,11 +45,15 @@ export interface Route<P = unknown, Q = unknown, B = unknown, R = unknown> {
   handler: (input: RouteInput<P, Q, B>) => Promise<R>;
 }
 
-/** Declares a route with its types inferred from its schemas. */
-export function defineRoute<P = undefined, Q = undefined, B = undefined, R = undefined>(
-  route: Route<P, Q, B, R>,
-): Route<P, Q, B, R> {
-  return route;
+/** A route whose handler was type-checked against its schemas, ready to be mounted with any other. */
+export type MountableRoute = Route<unknown, unknown, unknown, unknown>;
+
+/**
+ * Declares a route: the handler's input and output types are inferred from the schemas and checked here;
+ * afterwards the route only needs to be mounted, so its types are erased to let routes share one list.
+ */
+export function defineRoute<P = undefined, Q = undefined, B = undefined, R = undefined>(route: Route<P, Q, B, R>): MountableRoute {
+  return route as unknown as MountableRoute;
 }
 
 const errorDescriptions: Record<number, string> = {
@@ -64,12 +69,14 @@ const errorDescriptions: Record<number, string> = {
 };
 
 /** Mounts routes on an Express router and documents each one in the OpenAPI registry. */
-export function mountRoutes(router: Router, registry: OpenAPIRegistry, routes: Route<never, never, never, unknown>[]): void {
-  for (const route of routes as unknown as Route[]) {
+export function mountRoutes(router: Router, registry: OpenAPIRegistry, routes: MountableRoute[]): void {
+  for (const route of routes) {
     document(registry, route);
     // Each route parses its own body, so one endpoint's larger limit never applies to the others.
     const parseBody = express.json({ limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT });
     router[route.method](route.path, parseBody, async (req, res) => {
+      // Anonymous callers of a signed-in-only endpoint learn that first, not what their body lacks.
+      if (route.auth && res.locals.actor === null) throw authenticationRequired();
       const input: RouteInput<unknown, unknown, unknown> = {
         params: route.params ? route.params.parse(req.params) : undefined,
         query: route.query ? route.query.parse(req.query) : undefined,
@@ -87,7 +94,7 @@ export function mountRoutes(router: Router, registry: OpenAPIRegistry, routes: R
   }
 }
 
-function document(registry: OpenAPIRegistry, route: Route): void {
+function document(registry: OpenAPIRegistry, route: MountableRoute): void {
   const problem = { content: { 'application/problem+json': { schema: ProblemSchema } } };
   const errors = Object.fromEntries(
     [...new Set([...(route.errors ?? []), ...(route.params || route.query || route.body ? [400] : [])])].map((status) => [

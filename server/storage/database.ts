@@ -99,6 +99,6 @@ export async function pingStorage(storage: Storage): Promise<void> {
 
 /** Rows of a raw SQL query; both drivers answer `{ rows }`, which drizzle's shared type does not say. */
 export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }

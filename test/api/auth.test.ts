@@ -113,6 +113,17 @@ for (const target of storageTargets) {
       expect(viaBearer.status).toBe(200);
       expect(viaBearer.body.id).toBe(me.id);
 
+      // A session secret is not a bearer token, and an expired token is refused, not treated as anonymous.
+      const login = await client.post('/auth/login', { email: me.email, password: PASSWORD });
+      const sessionAsBearer = secretOf(sessionCookieOf(login.headers) as string);
+      expectProblem(await new ApiClient(server.url).withBearer(sessionAsBearer).get('/me'), 401, 'authentication_required');
+      const expiring = (await client.post<{ token: string }>('/auth/tokens', { label: 'expiring' })).body.token;
+      await server.app.storage.db
+        .update(authTokens)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(authTokens.tokenHash, sha256(expiring)));
+      expectProblem(await new ApiClient(server.url).withBearer(expiring).get('/bills'), 401, 'authentication_required');
+
       const garbage = new ApiClient(server.url).withBearer('llapi_not-a-real-token');
       expectProblem(await garbage.get('/bills'), 401, 'authentication_required');
       expectProblem(await garbage.get('/me'), 401, 'authentication_required');

@@ -1,15 +1,13 @@
 /**
- * A test server with a bootstrapped admin (ADMIN_EMAIL / ADMIN_PASSWORD, as `startApp` does in production)
- * and the small API calls the import suites share.
+ * A test server with the bootstrapped admin of apiFixtures.ts (ADMIN_EMAIL / ADMIN_PASSWORD, as `startApp`
+ * does in production) signed in, and the small API calls the import suites share.
  */
 import { expect } from 'vitest';
 import type { LedgerEvent, LedgerVerification } from '../../shared/api/ledger.ts';
 import type { Version } from '../../shared/api/bills.ts';
+import { ADMIN_ENV, adminClient } from './apiFixtures.ts';
 import type { StorageTarget } from './storageTargets.ts';
-import { ApiClient, type JsonResponse, startTestServer, type TestServer } from './testServer.ts';
-
-/** The admin every import server bootstraps. */
-export const ADMIN = { email: 'admin@loilive.test', password: 'admin-password-for-tests' };
+import { ApiClient, startTestServer, type TestServer } from './testServer.ts';
 
 /** What `POST /imports` answers. */
 export interface ImportAnswer {
@@ -17,17 +15,6 @@ export interface ImportAnswer {
   sourceRef: string;
   created: boolean;
   summary: { steps: number; versions: { id: string; stepKey: string; digest: string }[]; articles: number; amendments: number };
-}
-
-/** A problem JSON answer, with the import fields. */
-export interface ProblemAnswer {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail?: string;
-  file?: string;
-  field?: string;
 }
 
 /** A running server and a signed-in admin client. */
@@ -41,9 +28,8 @@ export interface ImportServer {
 
 /** Starts a server on the target with the admin bootstrapped and signed in. */
 export async function startImportServer(target: StorageTarget): Promise<ImportServer> {
-  const server = await startTestServer(target, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
-  const admin = new ApiClient(server.url);
-  await admin.login(ADMIN.email, ADMIN.password);
+  const server = await startTestServer(target, ADMIN_ENV);
+  const admin = await adminClient(server.url);
   return { server, admin, anonymous: new ApiClient(server.url), stop: () => server.stop() };
 }
 
@@ -83,13 +69,4 @@ export async function versionOf(client: ApiClient, billId: string, versionId: st
   const response = await client.get<Version>(`/bills/${billId}/versions/${versionId}`);
   expect(response.status).toBe(200);
   return response.body;
-}
-
-/** Asserts a response is the problem `code` with `status`, and gives its body. */
-export function expectProblem(response: JsonResponse, status: number, code: string): ProblemAnswer {
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const body = response.body as ProblemAnswer;
-  expect(body).toMatchObject({ status, code, type: `/problems/${code}` });
-  return body;
 }

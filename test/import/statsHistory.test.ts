@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bill } from '../../shared/api/bills.ts';
 import type { ArticleHistory, BillStats } from '../../shared/api/history.ts';
+import { expectProblem } from '../helpers/apiFixtures.ts';
 import { type ImportServer, importOk, startImportServer } from '../helpers/importServer.ts';
 import {
   alineasOf,
@@ -23,6 +24,8 @@ import {
 import { storageTargets, targetTitle } from '../helpers/storageTargets.ts';
 
 const BILLS = ['pjl15-034', 'pjl07-405'] as const;
+const reasons = new Map(BILLS.map((bill) => [bill, missingBillReason(bill)]));
+for (const reason of reasons.values()) if (reason) console.warn(reason);
 
 /** Imports the bill the way this suite exercises for it; resolves to its id. */
 async function importBill(ctx: ImportServer, bill: (typeof BILLS)[number]): Promise<string> {
@@ -50,8 +53,7 @@ for (const target of storageTargets) {
     afterAll(() => ctx?.stop());
 
     for (const bill of BILLS) {
-      const reason = missingBillReason(bill);
-      if (reason) console.warn(reason);
+      const reason = reasons.get(bill) ?? null;
       describe.skipIf(reason !== null)(`${bill}${reason ? ` (${reason})` : ''}`, () => {
         const expectedStats = reason ? {} : readBillFile<RawProcedure>(bill, 'viz/procedure.json').stats;
         const etapes = reason ? {} : readBillFile<RawArticlesEtapes>(bill, 'viz/articles_etapes.json').articles;
@@ -62,13 +64,13 @@ for (const target of storageTargets) {
           return texts.get(directory) as RawText;
         };
         let billId: string;
-        let steps: Map<string, { id: string; versionId: string | null }>;
+        let steps: Map<string, { stepId: string; versionId: string | null }>;
 
         beforeAll(async () => {
           billId = await importBill(ctx, bill);
           const response = await ctx.admin.get<Bill>(`/bills/${billId}`);
           expect(response.status).toBe(200);
-          steps = new Map(response.body.steps.map((step) => [step.key, { id: step.id, versionId: step.versionId }]));
+          steps = new Map(response.body.steps.map((step) => [step.key, { stepId: step.id, versionId: step.versionId }]));
         });
 
         it(`STAT3 ${bill}: GET /stats gives every field of viz/procedure.json stats, and no other, with its value`, async () => {
@@ -86,8 +88,15 @@ for (const target of storageTargets) {
           expect(mismatches).toEqual([]);
         });
 
-        it(`HIST6 ${bill}: every article of viz/articles_etapes.json has a history`, () => {
+        it(`HIST6 ${bill}: viz/articles_etapes.json lists the articles checked one by one below`, () => {
           expect(articleKeys.length).toBe(bill === 'pjl15-034' ? 11 : 30);
+        });
+
+        it(`HIST6 ${bill}: an article the bill never had (or its id spelled with "_", or the echec pseudo-article) is 404`, async () => {
+          for (const number of ['99 octies', '1er_A', 'echec', 'échec']) {
+            const response = await ctx.anonymous.get(`/bills/${billId}/articles/${encodeURIComponent(number)}/history`);
+            expectProblem(response, 404, 'article_not_found');
+          }
         });
 
         it.each(articleKeys)(`HIST6 ${bill}: article %s at every step equals articles_etapes.json and the step's text`, async (key) => {

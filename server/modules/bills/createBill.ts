@@ -13,6 +13,7 @@ import { bills } from '../../storage/schema.ts';
 import { appendEvent } from '../ledger/index.ts';
 import type { BillContent } from './billContent.ts';
 import { saveBillContent } from './saveBillContent.ts';
+import { lockSourceRef } from './sourceRefLock.ts';
 
 /** Builds the content of a new bill from what the admin submitted. */
 export function newBillContent(body: CreateBillBody): BillContent {
@@ -71,6 +72,7 @@ export async function createBill(db: Database, actor: Actor, body: CreateBillBod
   const billId = newId();
   await db.transaction(async (tx) => {
     if (body.sourceRef !== null) {
+      await lockSourceRef(tx, body.sourceRef);
       const [taken] = await tx.select({ id: bills.id }).from(bills).where(eq(bills.sourceRef, body.sourceRef));
       if (taken) throw new DomainError(ErrorCode.sourceRefTaken, `Bill ${taken.id} already has source reference ${body.sourceRef}`);
     }

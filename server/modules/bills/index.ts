@@ -6,3 +6,4 @@ export { billRoutes } from './billRoutes.ts';
 export { createBill } from './createBill.ts';
 export { loadBillContent, type StoredBillContent } from './loadBillContent.ts';
 export { articleIdOf, saveBillContent, type SaveSummary } from './saveBillContent.ts';
+export { lockSourceRef } from './sourceRefLock.ts';

@@ -5,12 +5,18 @@
 import type { BillStats } from '../../../shared/api/history.ts';
 import type { Database } from '../../storage/database.ts';
 import { loadBillContent } from '../bills/index.ts';
+import { chainHead } from '../ledger/index.ts';
 import { computeExtraStats, computeLaFabriqueStats } from './lafabrique/stats.ts';
 import { procedureOf } from './procedureOf.ts';
+import { RevisionCache } from './revisionCache.ts';
+
+const cache = new RevisionCache<BillStats>(100);
 
 /** La Fabrique's statistics of the bill, and our own figures beside them. */
 export async function getBillStats(db: Database, billId: string): Promise<BillStats> {
-  const procedure = procedureOf(await loadBillContent(db, billId));
-  const lafabrique = computeLaFabriqueStats(procedure) as unknown as BillStats['lafabrique'];
-  return { billId, lafabrique, extra: { ...computeExtraStats(procedure) } };
+  return cache.get(billId, await chainHead(db, billId), async () => {
+    const procedure = procedureOf(await loadBillContent(db, billId));
+    const lafabrique = computeLaFabriqueStats(procedure) as unknown as BillStats['lafabrique'];
+    return { billId, lafabrique, extra: { ...computeExtraStats(procedure) } };
+  });
 }

@@ -2,19 +2,16 @@
  * Imports one bill from La Fabrique de la loi's files: read and validate everything first, then write
  * the bill and its ledger entry in one transaction. Importing the same bill again updates it in place.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Actor } from '../../common/actor.ts';
 import { newId } from '../../common/ids.ts';
 import type { Database } from '../../storage/database.ts';
 import { bills } from '../../storage/schema.ts';
-import { saveBillContent, type SaveSummary } from '../bills/index.ts';
+import { lockSourceRef, saveBillContent, type SaveSummary } from '../bills/index.ts';
 import { appendEvent } from '../ledger/index.ts';
 import { type ProgressListener, readLaFabriqueBill } from './readBill.ts';
 import type { BillSource } from './sources.ts';
 import { toBillContent } from './toBillContent.ts';
-
-// First key of the import advisory locks (the second is the source reference's hash).
-const IMPORT_LOCK_SPACE = 1_002;
 
 /** What an import did. */
 export interface ImportResult {
@@ -39,7 +36,7 @@ export async function importLaFabriqueBill(
   const sourceRef = content.sourceRef as string;
   return db.transaction(async (tx) => {
     // Two imports of the same new bill must not both create it: they queue on this lock.
-    await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_SPACE}, hashtext(${sourceRef}))`);
+    await lockSourceRef(tx, sourceRef);
     const [existing] = await tx.select({ id: bills.id }).from(bills).where(eq(bills.sourceRef, sourceRef));
     const billId = existing?.id ?? newId();
     const summary = await saveBillContent(tx, billId, content);

@@ -1,3 +1,3 @@
 /** The ledger module's public use cases. */
-export { appendEvent, assertChainExists, listEvents, verifyChain, type NewEvent } from './ledger.ts';
+export { appendEvent, assertChainExists, chainHead, listEvents, verifyChain, type NewEvent } from './ledger.ts';
 export { ledgerRoutes } from './ledgerRoutes.ts';

@@ -79,6 +79,16 @@ export async function assertChainExists(db: Database, billId: string): Promise<v
   if (first === undefined) throw notFound(ErrorCode.billNotFound, `No bill with id ${billId}`);
 }
 
+/**
+ * The bill's latest entry number, a revision counter for caches: every change to a bill appends an entry,
+ * so anything computed from a bill at head N is still valid while the head is N. Throws bill_not_found.
+ */
+export async function chainHead(db: Database, billId: string): Promise<number> {
+  const [head] = await db.select({ seq: events.seq }).from(events).where(eq(events.billId, billId)).orderBy(desc(events.seq)).limit(1);
+  if (head === undefined) throw notFound(ErrorCode.billNotFound, `No bill with id ${billId}`);
+  return head.seq;
+}
+
 const VERIFY_BATCH = 1_000;
 
 /** Recomputes the bill's chain from the first entry and reports the first entry that does not hold. */

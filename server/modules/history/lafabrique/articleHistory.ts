@@ -119,8 +119,12 @@ function addEchec(articles: Map<string, WorkArticle>, step: ProcedureStep, echec
   article.steps.push({ id_step: dir, directory: dir, status: echec.toUpperCase(), length: 0, n_diff: 0, text: [], originalIndex: -1 });
 }
 
-/** Per-article history of a bill, equal to La Fabrique's `articles_etapes.json` → `articles`. */
-export function computeArticleHistories(procedure: Procedure): Record<string, ArticleHistory> {
+/**
+ * Per-article history of a bill, equal to La Fabrique's `articles_etapes.json` → `articles`.
+ * With `only` (an article id, its number with `_` for spaces), just that article's history is returned and
+ * only its similarities are computed: they take seconds on a long bill, the matching of steps does not.
+ */
+export function computeArticleHistories(procedure: Procedure, only?: string): Record<string, ArticleHistory> {
   const { steps, depots } = orderStepsForHistory(procedure);
   const articles = new Map<string, WorkArticle>();
   let oldStepId: string | null = null;
@@ -151,7 +155,7 @@ export function computeArticleHistories(procedure: Procedure): Record<string, Ar
           const oldTxt = cleanTextForDiff(oldText);
           s.status = 'none';
           s.diff = txt === oldTxt ? 'none' : alineaDiffDirection(s.text, oldText);
-          s.n_diff = txt === oldTxt ? 0 : 1 - computeSimilarity(oldTxt, txt);
+          s.n_diff = txt === oldTxt || (only !== undefined && id !== only) ? 0 : 1 - computeSimilarity(oldTxt, txt);
         }
       } else {
         // Quirk: the section falls back to 'A' + title (with spaces) when the text has no sections.
@@ -165,7 +169,10 @@ export function computeArticleHistories(procedure: Procedure): Record<string, Ar
     });
     oldStepId = stepId;
   });
-  return finalize(articles);
+  const histories = finalize(articles);
+  if (only === undefined) return histories;
+  const history = histories[only];
+  return history ? { [only]: history } : {};
 }
 
 function publicEntry({ id_step, directory, status, diff, n_diff, length, newnum }: WorkEntry): ArticleStepEntry {
