@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LAFABRIQUE_DATA_DIR, missingBillReason } from '../../server/modules/history/lafabrique/testData.ts';
+import { LAFABRIQUE_DATA_DIR, missingBillReason } from './lafabriqueData.ts';
 
 export { missingBillReason };
 

@@ -1,14 +1,14 @@
 /**
- * Maps a stored bill to the neutral procedure La Fabrique's computations take.
+ * Maps a bill's content to the neutral procedure La Fabrique's computations take.
  */
-import type { StoredBillContent } from '../bills/index.ts';
+import type { BillContent } from '../bills/index.ts';
 import type { Procedure } from './lafabrique/types.ts';
 
 // Our statuses back to La Fabrique's three outcomes (only "adopté" matters to its statistics).
 const outcomeOf = (status: string) => (status === 'adopted' ? 'adopté' : status === 'rejected' ? 'rejeté' : 'non-voté');
 
-/** The procedure of a stored bill: steps with their texts, amendments, debates. */
-export function procedureOf(bill: StoredBillContent): Procedure {
+/** The procedure of a bill: steps with their texts, amendments, debates. */
+export function procedureOf(bill: BillContent): Procedure {
   const senatId = bill.metadata.senat_id;
   return {
     senatId: typeof senatId === 'string' ? senatId : null,

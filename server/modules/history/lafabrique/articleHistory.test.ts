@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { alineaDiffDirection, computeArticleHistories, orderStepsForHistory, unifyStatus, type ArticleHistory } from './articleHistory.ts';
 import { cleanTextForDiff, computeSimilarity } from './normalize.ts';
-import { loadLaFabriqueBill, missingBillReason, readBillJson } from './testData.ts';
+import { loadProcedure, missingBillReason, readBillJson } from '../../../../test/helpers/lafabriqueData.ts';
 import { art, procedure, step } from './testFixtures.ts';
 
 describe('HIST3 building blocks', () => {
@@ -92,7 +92,10 @@ for (const bill of ['pjl15-034', 'pjl07-405']) {
   if (reason) console.warn(reason);
   describe.skipIf(reason !== null)(`HIST5 ${bill}: histories equal viz/articles_etapes.json${reason ? ' (skipped: data missing)' : ''}`, () => {
     const expected = reason ? {} : readBillJson<ExpectedArticles>(bill, 'viz', 'articles_etapes.json').articles;
-    const actual = reason ? {} : computeArticleHistories(loadLaFabriqueBill(bill));
+    let actual: Record<string, ArticleHistory> = {};
+    beforeAll(async () => {
+      actual = computeArticleHistories(await loadProcedure(bill));
+    });
 
     it('has the same articles', () => {
       expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { computeExtraStats, computeLaFabriqueStats, findFirstAndLastSteps } from './stats.ts';
-import { loadLaFabriqueBill, missingBillReason, readBillJson } from './testData.ts';
+import { loadProcedure, missingBillReason, readBillJson } from '../../../../test/helpers/lafabriqueData.ts';
 import { art, procedure, step } from './testFixtures.ts';
+import type { Procedure } from './types.ts';
 
 const initial = { articles: [art('1', ['I. – Le maire est informé.']), art('2', ['Le préfet est consulté.'])] };
 const amended = { articles: [art('1', ['I. – Le maire est informé.']), art('2', ['(Supprimé)']), art('3', ['Un décret précise les modalités.'])] };
@@ -92,8 +93,12 @@ for (const name of ['pjl15-034', 'pjl07-405']) {
   if (reason) console.warn(reason);
   describe.skipIf(reason !== null)(`STAT2 ${name}: statistics equal viz/procedure.json stats${reason ? ' (skipped: data missing)' : ''}`, () => {
     const expected = reason ? {} : readBillJson<{ stats: Record<string, number | string> }>(name, 'viz', 'procedure.json').stats;
-    const loaded = reason ? null : loadLaFabriqueBill(name);
-    const actual = (loaded ? computeLaFabriqueStats(loaded) : {}) as Record<string, unknown>;
+    let loaded: Procedure;
+    let actual: Record<string, unknown> = {};
+    beforeAll(async () => {
+      loaded = await loadProcedure(name);
+      actual = computeLaFabriqueStats(loaded) as unknown as Record<string, unknown>;
+    });
 
     it('publishes exactly the same fields', () => {
       expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
@@ -107,7 +112,7 @@ for (const name of ['pjl15-034', 'pjl07-405']) {
       }
     });
     it('reports the honest interventions sum beside La Fabrique’s deduplicated one', () => {
-      expect(computeExtraStats(loaded!).total_interventions_sum).toBeGreaterThan(expected.total_interventions as number);
+      expect(computeExtraStats(loaded).total_interventions_sum).toBeGreaterThan(expected.total_interventions as number);
     });
   });
 }
