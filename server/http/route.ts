@@ -3,7 +3,7 @@
  * description, so the two can never drift apart. Handlers are thin: parse → call a use case → present.
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import { ProblemSchema } from '../../shared/api/problem.ts';
 import type { Actor } from '../common/actor.ts';
@@ -72,11 +72,14 @@ const errorDescriptions: Record<number, string> = {
 export function mountRoutes(router: Router, registry: OpenAPIRegistry, routes: MountableRoute[]): void {
   for (const route of routes) {
     document(registry, route);
+    // Anonymous callers of a signed-in-only endpoint learn that first: their body is not even read.
+    const requireSignIn: RequestHandler = (_req, res, next) => {
+      if (route.auth && res.locals.actor === null) throw authenticationRequired();
+      next();
+    };
     // Each route parses its own body, so one endpoint's larger limit never applies to the others.
     const parseBody = express.json({ limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT });
-    router[route.method](route.path, parseBody, async (req, res) => {
-      // Anonymous callers of a signed-in-only endpoint learn that first, not what their body lacks.
-      if (route.auth && res.locals.actor === null) throw authenticationRequired();
+    router[route.method](route.path, requireSignIn, parseBody, async (req, res) => {
       const input: RouteInput<unknown, unknown, unknown> = {
         params: route.params ? route.params.parse(req.params) : undefined,
         query: route.query ? route.query.parse(req.query) : undefined,

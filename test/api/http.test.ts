@@ -92,6 +92,8 @@ for (const target of storageTargets) {
     it('API4 an anonymous call to a signed-in-only endpoint is 401 before its body is validated', async () => {
       expectProblem(await anonymous.post('/bills', {}), 401, 'authentication_required');
       expectProblem(await anonymous.post('/imports', { nonsense: true }), 401, 'authentication_required');
+      // The body is not even parsed: broken JSON from an anonymous caller is still a 401.
+      expectProblem(await anonymous.post('/imports', '{"url": '), 401, 'authentication_required');
       // Signed in, the same body is judged on its content.
       expectProblem(await admin.post('/imports', { nonsense: true }), 400, 'validation_failed');
     });
