@@ -7,7 +7,7 @@ module.exports = {
       comment: 'shared/ is used by server and browser: it imports neither, nor Node built-ins.',
       severity: 'error',
       from: { path: '^shared/' },
-      to: { pathNot: '^(shared/|node_modules/(zod|diff)/)' },
+      to: { pathNot: '^(shared/|node_modules/(zod|diff|yjs|lib0|y-protocols)/)' },
     },
     {
       name: 'client-never-imports-server',

@@ -2,19 +2,23 @@
  * The composition root: builds storage, bus and HTTP server from a Config, wires every module's routes,
  * and knows how to shut all of it down. Tests start the real thing through here on port 0.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { type Bus, createBus } from './bus/index.ts';
+import type { Collab, CollabLimits } from './collab/index.ts';
 import type { Config } from './config/config.ts';
-import { createHttpApp } from './http/createHttpApp.ts';
+import { createHttpApp, refuseUnknownUpgrades } from './http/createHttpApp.ts';
 import { createRateLimiter, type RateLimiter } from './limits/index.ts';
 import { billRoutes } from './modules/bills/index.ts';
+import { collabRoutes, TicketSigner } from './modules/collab/index.ts';
 import { historyRoutes } from './modules/history/index.ts';
 import { importRoutes } from './modules/lafabrique/index.ts';
 import { ledgerRoutes } from './modules/ledger/index.ts';
 import { ensureAdmin, userRoutes } from './modules/users/index.ts';
 import { openStorage, pingStorage, type Storage } from './storage/database.ts';
+import { wireCollab } from './wireCollab.ts';
 
 /** A running server and its parts. */
 export interface App {
@@ -23,6 +27,7 @@ export interface App {
   bus: Bus;
   logger: Logger;
   server: Server;
+  collab: Collab;
   /** The base URL the server listens on, e.g. http://127.0.0.1:3000 */
   url: string;
   close(): Promise<void>;
@@ -32,7 +37,11 @@ export interface App {
 export const VERSION = '0.1.0';
 
 /** Opens storage and bus, and starts listening. */
-export async function startApp(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<App> {
+export async function startApp(
+  config: Config,
+  logger: Logger = pino({ level: config.logLevel }),
+  options: { collabLimits?: Partial<CollabLimits> } = {},
+): Promise<App> {
   const storage = await openStorage(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   let bus: Bus;
   let limiter: RateLimiter;
@@ -55,25 +64,32 @@ export async function startApp(config: Config, logger: Logger = pino({ level: co
     logger.info({ email: config.bootstrapAdmin.email, outcome }, 'bootstrap admin');
   }
   const secureCookies = config.publicOrigin?.startsWith('https:') ?? config.env === 'production';
+  // Every node must sign tickets with the same key; a single embedded node may make one up at each start.
+  const signer = new TicketSigner(config.secretKey ?? randomBytes(32));
   const routes = [
     ...billRoutes({ db }),
+    ...collabRoutes({ db, signer }),
     ...historyRoutes({ db }),
     ...ledgerRoutes({ db }),
     ...userRoutes({ db, secureCookies, limiter, authAttemptsPerMinute: config.authAttemptsPerMinute }),
     ...importRoutes({ db }),
   ];
+  const server = createServer();
+  const collab = wireCollab({ server, db, bus, logger, config, signer, limits: options.collabLimits });
   const app = createHttpApp({
     db,
     logger,
     trustProxy: config.trustProxy,
     version: VERSION,
     routes,
+    metrics: () => collab.metrics.prometheus(),
     health: async () => {
       await pingStorage(storage);
       return { version: VERSION, storage: storage.kind, bus: config.redisUrl ? 'redis' : 'memory' };
     },
   });
-  const server = createServer(app);
+  server.on('request', app);
+  refuseUnknownUpgrades(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -87,7 +103,9 @@ export async function startApp(config: Config, logger: Logger = pino({ level: co
     logger,
     server,
     url: `http://${host}:${port}`,
+    collab,
     async close() {
+      await collab.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -17,6 +17,8 @@ export const ErrorCode = {
   versionNotFound: 'version_not_found',
   /** No article with this number exists in any version of the bill. */
   articleNotFound: 'article_not_found',
+  /** No shared document has this name (unknown kind, or no such bill or draft). */
+  documentNotFound: 'document_not_found',
   /** The user does not exist. */
   userNotFound: 'user_not_found',
   /** The action needs a signed-in user. */

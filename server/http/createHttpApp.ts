@@ -3,6 +3,8 @@
  * description, health, and the one error mapping.
  */
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import type { Logger } from 'pino';
@@ -20,6 +22,8 @@ export interface HttpDeps {
   version: string;
   routes: MountableRoute[];
   health: () => Promise<Record<string, unknown>>;
+  /** Prometheus text of the node's metrics. */
+  metrics: () => string;
 }
 
 /** Builds the Express app. */
@@ -44,8 +48,22 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.get('/health', async (_req, res) => {
     res.json({ ok: true, ...(await deps.health()) });
   });
+  app.get('/metrics', (_req, res) => {
+    res.type('text/plain; version=0.0.4').send(deps.metrics());
+  });
   app.use('/api/v1', api);
   app.use(routeNotFound);
   app.use(errorHandler(deps.logger));
   return app;
+}
+
+/** Upgrade paths with an endpoint; any other upgrade is answered 404 and closed. */
+const UPGRADE_PREFIXES = ['/collab/'];
+
+/** Refuses WebSocket upgrades to paths no endpoint serves (otherwise the socket would hang open). */
+export function refuseUnknownUpgrades(server: Server): void {
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (!UPGRADE_PREFIXES.some((prefix) => path.startsWith(prefix))) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  });
 }

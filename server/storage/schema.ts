@@ -2,9 +2,12 @@
  * The database schema: the one definition of every table, for PGlite and PostgreSQL alike.
  * `npm run db:generate` turns changes here into a new SQL migration under ./migrations.
  */
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
+  customType,
   date,
   index,
   integer,
@@ -18,6 +21,13 @@ import {
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const day = (name: string) => date(name, { mode: 'string' });
+
+// drizzle has no bytea; pg hands back a Buffer and PGlite a Uint8Array, so both become a plain Uint8Array
+// (a Buffer is not equal to a Uint8Array for deep comparison, and the two engines must read alike).
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array | Buffer }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (value.constructor === Uint8Array ? value : new Uint8Array(value)),
+});
 
 /** People with an account. Reading needs none; contributing does. */
 export const users = pgTable('users', {
@@ -251,6 +261,31 @@ export const events = pgTable(
   (t) => [unique('events_bill_seq_uq').on(t.billId, t.seq), index('events_bill_id_idx').on(t.billId, t.id)],
 );
 
+/** The append-only log of a collaborative document's Yjs updates (`bill:<uuid>`, `amendment:<uuid>`…), in id order. */
+export const collabUpdates = pgTable(
+  'collab_updates',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    docName: text('doc_name').notNull(),
+    update: bytea('update').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('collab_updates_doc_id_idx').on(t.docName, t.id),
+    // An empty update means a caller bug; the store refuses it too, this keeps the log clean whatever writes.
+    check('collab_updates_update_nonempty', sql`octet_length(${t.update}) > 0`),
+  ],
+);
+
+/** A collaborative document's compacted state: one Yjs update encoding every update folded into it. */
+export const collabSnapshots = pgTable('collab_snapshots', {
+  docName: text('doc_name').primaryKey(),
+  state: bytea('state').notNull(),
+  /** The highest update id folded in; updates still in the log are the ones not folded, whatever their id. */
+  uptoUpdateId: bigint('upto_update_id', { mode: 'number' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
 /** Every table, for drizzle's relational typing. */
 export const schema = {
   users,
@@ -266,5 +301,7 @@ export const schema = {
   amendments,
   stepDebates,
   events,
+  collabUpdates,
+  collabSnapshots,
 };
 

@@ -30,6 +30,8 @@ export function runStorageContract(name: string, open: () => Promise<Storage>, s
         'bill_rapporteurs',
         'bill_steps',
         'bills',
+        'collab_snapshots',
+        'collab_updates',
         'events',
         'political_groups',
         'step_debates',

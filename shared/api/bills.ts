@@ -114,7 +114,8 @@ export const ArticleInputSchema = z.object({
   number: z.string().trim().min(1).max(40),
   sectionKey: z.string().max(40).nullable().default(null),
   status: z.string().max(40).nullable().default(null),
-  alineas: z.array(z.string().max(20_000)).min(1).max(500),
+  // One alinéa is one paragraph: line breaks separate alinéas in the shared document.
+  alineas: z.array(z.string().max(20_000).regex(/^[^\r\n]*$/, 'an alinéa is one paragraph: no line breaks')).min(1).max(500),
 });
 
 /** Body of `POST /bills`: an admin creates a bill with its first text (the dépôt). */

@@ -100,6 +100,13 @@ export async function getVersion(db: Database, billId: string, versionId: string
   };
 }
 
+/** The bill's latest version (the text of its last step that produced one), or null if it has none. */
+export async function getLatestVersion(db: Database, billId: string): Promise<Version | null> {
+  const versions = await listVersions(db, billId);
+  const latest = versions.at(-1);
+  return latest ? getVersion(db, billId, latest.id) : null;
+}
+
 /** Throws bill_not_found unless the bill exists. */
 export async function assertBillExists(db: Database, billId: string): Promise<void> {
   const [row] = await db.select({ id: bills.id }).from(bills).where(eq(bills.id, billId));

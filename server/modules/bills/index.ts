@@ -1,7 +1,7 @@
 /** The bills module's public use cases. */
 export type { AmendmentContent, ArticleContent, BillContent, StepContent, TextContent } from './billContent.ts';
 export { AmendmentStatus } from './billContent.ts';
-export { assertBillExists, getBill, getVersion, listBills, listVersions } from './billQueries.ts';
+export { assertBillExists, getBill, getLatestVersion, getVersion, listBills, listVersions } from './billQueries.ts';
 export { billRoutes } from './billRoutes.ts';
 export { createBill } from './createBill.ts';
 export { loadBillContent, type StoredBillContent } from './loadBillContent.ts';

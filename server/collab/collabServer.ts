@@ -1,0 +1,105 @@
+/**
+ * The collaboration endpoint: `/collab/<documentName>` on the API's HTTP server, speaking the standard
+ * y-websocket protocol. Upgrades are checked (path, origin, connections per address), the ticket in the
+ * query string decides who the client is and whether it may write, then the socket joins its live document.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode, closeReason } from '../../shared/collab/closeCodes.ts';
+import { collabPathPrefix, type DocumentName, formatDocumentName, parseCollabPath } from '../../shared/collab/documentName.ts';
+import { Connection, type ConnectionClaims } from './connection.ts';
+import type { CollabLimits } from './limits.ts';
+import type { DocumentRegistry } from './registry.ts';
+
+/** What the endpoint asks of the rest of the server. */
+export interface CollabServerDeps {
+  registry: DocumentRegistry;
+  limits: CollabLimits;
+  /** Origins allowed to open sockets from a browser; empty allows any (development). */
+  allowedOrigins: string[];
+  /** The claims of a ticket, or null when it is invalid or expired. */
+  verifyTicket(ticket: string): { doc: string; userId: string | null; access: 'read' | 'write'; identity: ConnectionClaims['identity'] } | null;
+  /** Claims of a client without a ticket: an anonymous reader when the document is public, else null. */
+  anonymousClaims(document: DocumentName): Promise<ConnectionClaims | null>;
+  /** The client's address (honouring the proxy settings). */
+  addressOf(request: IncomingMessage): string;
+}
+
+/** Handles collaboration upgrades of an HTTP server; returns a function that closes every socket. */
+export function attachCollabServer(server: Server, deps: CollabServerDeps): { close(): Promise<void>; connectionsOf(address: string): number } {
+  // Slightly above the limit, so an oversized message reaches our check and gets our close code, not ws' 1009.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes + 1024 });
+  const perAddress = new Map<string, number>();
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(collabPathPrefix)) return; // another endpoint's upgrade (socket.io)
+    const origin = request.headers.origin;
+    // Browsers always send Origin; refusing foreign ones stops other sites from using a visitor's tickets.
+    if (origin !== undefined && deps.allowedOrigins.length > 0 && !deps.allowedOrigins.includes(origin)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      void accept(ws, request, url);
+    });
+  });
+
+  async function accept(ws: WebSocket, request: IncomingMessage, url: URL): Promise<void> {
+    const address = deps.addressOf(request);
+    const open = perAddress.get(address) ?? 0;
+    if (open >= deps.limits.maxConnectionsPerAddress) return refuse(ws, CloseCode.tooManyConnections);
+    perAddress.set(address, open + 1);
+    ws.once('close', () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left <= 0) perAddress.delete(address);
+      else perAddress.set(address, left);
+    });
+    // Messages sent before the document is ready are kept in order and replayed.
+    const early: [unknown, boolean][] = [];
+    const keep = (data: unknown, isBinary: boolean) => early.push([data, isBinary]);
+    ws.on('message', keep);
+
+    const document = parseCollabPath(url.pathname);
+    if (document === null) return refuse(ws, CloseCode.malformedPath);
+    const ticket = url.searchParams.get('ticket');
+    let claims: ConnectionClaims | null;
+    if (ticket !== null) {
+      const verified = deps.verifyTicket(ticket);
+      if (verified === null || verified.doc !== formatDocumentName(document)) return refuse(ws, CloseCode.authenticationFailed);
+      claims = { userId: verified.userId, access: verified.access, identity: verified.identity };
+    } else {
+      try {
+        claims = await deps.anonymousClaims(document);
+      } catch {
+        return refuse(ws, CloseCode.unknownDocument);
+      }
+      if (claims === null) return refuse(ws, CloseCode.authenticationFailed);
+    }
+    let live;
+    try {
+      live = await deps.registry.open(document);
+    } catch {
+      return refuse(ws, CloseCode.unavailable);
+    }
+    if (ws.readyState !== ws.OPEN) return;
+    ws.off('message', keep);
+    const connection = new Connection(ws, claims, address, deps.limits);
+    live.join(connection);
+    for (const [data, isBinary] of early) ws.emit('message', data, isBinary);
+  }
+
+  return {
+    connectionsOf: (address) => perAddress.get(address) ?? 0,
+    async close() {
+      await deps.registry.closeAll(CloseCode.serverShutdown);
+      for (const ws of wss.clients) ws.close(CloseCode.serverShutdown, closeReason(CloseCode.serverShutdown));
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+function refuse(ws: WebSocket, code: CloseCode): void {
+  ws.close(code, closeReason(code));
+}

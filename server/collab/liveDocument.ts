@@ -1,0 +1,207 @@
+/**
+ * A document open on this node: its Y.Doc, the sockets attached to it, and the rule that makes it durable:
+ * a client's update is stored first, then applied and broadcast. The Y.Doc therefore only ever holds
+ * committed state, and what any client receives (live or when joining) is already in the database.
+ */
+import type { Logger } from 'pino';
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/collab/closeCodes.ts';
+import type { Bus } from '../bus/index.ts';
+import { CommitQueue, type Pending } from './commitQueue.ts';
+import type { Connection, ConnectionHost } from './connection.ts';
+import { documentChannel, encodeFanout, type FanoutMessage } from './fanout.ts';
+import type { CollabLimits } from './limits.ts';
+import type { CollabMetrics } from './metrics.ts';
+import { Presence } from './presence.ts';
+import { type ClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, isWellFormedUpdate, updateCarriesChanges } from './protocol.ts';
+import type { DocumentStore, StoredDocument } from './store/documentStore.ts';
+
+/** Transaction origin of changes that came from the database or another node (never persisted again). */
+export const REMOTE = 'remote';
+
+/** What a live document needs from its node. */
+export interface LiveDocumentDeps {
+  store: DocumentStore;
+  bus: Bus;
+  nodeId: string;
+  limits: CollabLimits;
+  logger: Logger;
+  metrics: CollabMetrics;
+  /** Called when the last connection leaves, so the registry can unload the document. */
+  onIdle(document: LiveDocument): void;
+}
+
+// Compaction is worth it once this many updates sit in the log (load time grows with their number).
+const COMPACT_AFTER = 500;
+
+/** One open document. */
+export class LiveDocument implements ConnectionHost {
+  readonly doc = new Y.Doc();
+  readonly connections = new Set<Connection>();
+  readonly presence: Presence;
+  /** Id of the last stored update this node has applied. */
+  lastUpdateId = 0;
+  #storedBytes = 0;
+  #sinceCompaction = 0;
+  #fullStateFrame: Uint8Array | null = null;
+  readonly #queue: CommitQueue<Connection>;
+
+  constructor(
+    readonly name: string,
+    private readonly deps: LiveDocumentDeps,
+  ) {
+    this.#queue = new CommitQueue(deps.store, name, {
+      committed: (batch, lastUpdateId, latencyMs) => this.#committed(batch, lastUpdateId, latencyMs),
+      failed: (error, dropped) => this.#failed(error, dropped),
+    });
+    this.presence = new Presence(this.doc, {
+      broadcast: (frame, except) => this.#broadcast(frame, except),
+      publish: (update) => this.#publish({ kind: 'awareness', nodeId: deps.nodeId, update }),
+      connections: () => this.connections,
+    });
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.#fullStateFrame = null;
+      this.#broadcast(encodeSyncUpdate(update), origin);
+    });
+  }
+
+  /** Applies what the store holds (on load, and to repair after missed bus messages). */
+  applyStored(stored: StoredDocument): void {
+    if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, REMOTE);
+    for (const update of stored.updates) Y.applyUpdate(this.doc, update, REMOTE);
+    this.lastUpdateId = Math.max(this.lastUpdateId, stored.lastUpdateId);
+    this.#storedBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, u) => sum + u.length, 0);
+    this.#sinceCompaction = stored.updates.length;
+  }
+
+  /** Applies a message from another node. */
+  applyRemote(message: FanoutMessage): void {
+    if (message.kind === 'update') {
+      Y.applyUpdate(this.doc, message.update, REMOTE);
+      this.lastUpdateId = Math.max(this.lastUpdateId, message.lastUpdateId);
+      this.#storedBytes += message.update.length;
+    } else {
+      this.presence.applyRemote(message.update);
+    }
+  }
+
+  /** Attaches a connection: it gets the server's state vector (to send what it has that we lack) and presence. */
+  join(connection: Connection): void {
+    this.connections.add(connection);
+    connection.attach(this);
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    this.presence.joined(connection);
+    this.deps.metrics.connectionOpened(this.name);
+  }
+
+  /** See ConnectionHost.leave. */
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    this.presence.left(connection);
+    this.deps.metrics.connectionClosed(this.name);
+    if (this.connections.size === 0) this.deps.onIdle(this);
+  }
+
+  /** See ConnectionHost.handle. */
+  handle(connection: Connection, message: ClientMessage): void {
+    switch (message.type) {
+      case 'syncStep1':
+        connection.send(this.#syncStep2For(message.stateVector));
+        return;
+      case 'syncStep2':
+      case 'update':
+        this.#receiveUpdate(connection, message.update);
+        return;
+      case 'awareness':
+        this.presence.receive(connection, message.entries);
+        return;
+      case 'queryAwareness':
+        this.presence.sendAll(connection);
+        return;
+      case 'auth':
+        // Clients do not send permission messages; an old or odd client gets no answer rather than a close.
+        return;
+    }
+  }
+
+  /** Resolves once every accepted update is stored and applied. */
+  flushed(): Promise<void> {
+    return this.#queue.idle();
+  }
+
+  /** Closes every connection (with a named code) and frees the document. */
+  async close(code: CloseCode): Promise<void> {
+    for (const connection of [...this.connections]) connection.close(code);
+    await this.#queue.idle();
+    this.presence.destroy();
+    this.doc.destroy();
+  }
+
+  #receiveUpdate(connection: Connection, update: Uint8Array): void {
+    let changes: boolean;
+    try {
+      // Fully decoded before anything else: garbage never reaches the store or the Y.Doc.
+      if (!isWellFormedUpdate(update)) throw new Error('not a Yjs update');
+      changes = updateCarriesChanges(update);
+    } catch {
+      connection.close(CloseCode.invalidUpdate);
+      return;
+    }
+    if (!changes) return;
+    if (!connection.canWrite) {
+      // Read-only: never applied, never stored; the socket goes so a misbehaving client learns why.
+      connection.close(CloseCode.readOnly);
+      return;
+    }
+    if (this.#storedBytes + update.length > this.deps.limits.maxDocumentBytes) {
+      connection.close(CloseCode.documentTooLarge);
+      return;
+    }
+    this.#storedBytes += update.length;
+    this.deps.metrics.updateReceived(this.name, update.length);
+    this.#queue.push(update, connection);
+  }
+
+  #committed(batch: Pending<Connection>[], lastUpdateId: number, latencyMs: number): void {
+    this.deps.metrics.persisted(this.name, batch.length, latencyMs);
+    this.lastUpdateId = Math.max(this.lastUpdateId, lastUpdateId);
+    // Stored: now apply (which broadcasts to this node's other sockets) and tell the other nodes.
+    for (const { update, tag } of batch) Y.applyUpdate(this.doc, update, tag);
+    const merged = batch.length === 1 ? (batch[0] as Pending<Connection>).update : Y.mergeUpdates(batch.map((p) => p.update));
+    this.#publish({ kind: 'update', nodeId: this.deps.nodeId, lastUpdateId, update: merged });
+    this.#sinceCompaction += batch.length;
+    if (this.#sinceCompaction >= COMPACT_AFTER) {
+      this.#sinceCompaction = 0;
+      this.deps.store.compact(this.name).catch((error: unknown) => this.deps.logger.warn({ err: error, doc: this.name }, 'compaction failed'));
+    }
+  }
+
+  #failed(error: unknown, dropped: Pending<Connection>[]): void {
+    this.deps.logger.error({ err: error, doc: this.name, dropped: dropped.length }, 'could not store updates');
+    // Nothing of theirs was applied or broadcast; closing makes their clients resend it when they reconnect.
+    for (const { update, tag } of dropped) {
+      this.#storedBytes -= update.length;
+      tag.close(CloseCode.unavailable);
+    }
+  }
+
+  #syncStep2For(stateVector: Uint8Array): Uint8Array {
+    // A new client (empty state vector) gets the cached encoding: joins cost a copy, not a re-encode.
+    if (stateVector.length === 1 && stateVector[0] === 0) {
+      this.#fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+      return this.#fullStateFrame;
+    }
+    return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+  }
+
+  #broadcast(frame: Uint8Array, except: unknown): void {
+    for (const connection of this.connections) if (connection !== except) connection.send(frame);
+  }
+
+  #publish(message: FanoutMessage): void {
+    this.deps.bus.publish(documentChannel(this.name), encodeFanout(message)).catch((error: unknown) => {
+      // Other nodes repair from the database when their bus comes back; a failed publish loses nothing stored.
+      this.deps.logger.warn({ err: error, doc: this.name }, 'fan-out publish failed');
+    });
+  }
+}

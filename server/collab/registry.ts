@@ -1,0 +1,144 @@
+/**
+ * The documents open on this node: loaded from the store on first use (seeded once if new), kept in step
+ * with other nodes through the bus, repaired from the store when the bus may have dropped messages, and
+ * unloaded when nobody has been connected for a while.
+ */
+import type { Logger } from 'pino';
+import type { DocumentName } from '../../shared/collab/documentName.ts';
+import { formatDocumentName } from '../../shared/collab/documentName.ts';
+import { CloseCode } from '../../shared/collab/closeCodes.ts';
+import type { Bus, Unsubscribe } from '../bus/index.ts';
+import { decodeFanout, documentChannel, type FanoutMessage } from './fanout.ts';
+import type { CollabLimits } from './limits.ts';
+import { LiveDocument } from './liveDocument.ts';
+import type { CollabMetrics } from './metrics.ts';
+import type { DocumentStore } from './store/documentStore.ts';
+
+/** What the registry needs from its node. */
+export interface RegistryDeps {
+  store: DocumentStore;
+  bus: Bus;
+  nodeId: string;
+  limits: CollabLimits;
+  logger: Logger;
+  metrics: CollabMetrics;
+  /** The first content of a new document (a bill's latest version), or null to start empty. */
+  seed(name: DocumentName): Promise<Uint8Array | null>;
+  /** How long an unused document stays loaded. */
+  idleUnloadMs: number;
+}
+
+interface Entry {
+  document: Promise<LiveDocument>;
+  unsubscribe: Promise<Unsubscribe>;
+  idleTimer: NodeJS.Timeout | null;
+}
+
+/** The live documents of one node. */
+export class DocumentRegistry {
+  readonly #entries = new Map<string, Entry>();
+  readonly #stopRepair: () => void;
+
+  constructor(private readonly deps: RegistryDeps) {
+    // Redis drops pub/sub messages while a subscriber is disconnected: after a reconnect, reread the store.
+    this.#stopRepair = deps.bus.onReconnect(() => {
+      void this.repairAll();
+    });
+  }
+
+  /** The live document, loading it if needed. */
+  open(name: DocumentName): Promise<LiveDocument> {
+    const key = formatDocumentName(name);
+    const existing = this.#entries.get(key);
+    if (existing) {
+      if (existing.idleTimer) clearTimeout(existing.idleTimer);
+      existing.idleTimer = null;
+      return existing.document;
+    }
+    // Subscribe before reading the store, so nothing committed in between is missed (Yjs ignores repeats).
+    const buffered: FanoutMessage[] = [];
+    let live: LiveDocument | null = null;
+    const unsubscribe = this.deps.bus.subscribe(documentChannel(key), (bytes) => {
+      const message = decodeFanout(bytes);
+      if (message === null || message.nodeId === this.deps.nodeId) return;
+      if (live) live.applyRemote(message);
+      else buffered.push(message);
+    });
+    const document = (async () => {
+      await unsubscribe;
+      const created = new LiveDocument(key, { ...this.deps, onIdle: (doc) => this.#scheduleUnload(doc) });
+      let stored = await this.deps.store.load(key);
+      if (stored.snapshot === null && stored.updates.length === 0) {
+        const seed = await this.deps.seed(name);
+        if (seed !== null) {
+          await this.deps.store.initialize(key, seed);
+          stored = await this.deps.store.load(key);
+        }
+      }
+      created.applyStored(stored);
+      for (const message of buffered.splice(0)) created.applyRemote(message);
+      live = created;
+      return created;
+    })();
+    const entry: Entry = { document, unsubscribe, idleTimer: null };
+    this.#entries.set(key, entry);
+    // A failed load must not stay cached: the next connection tries again.
+    document.catch(() => {
+      if (this.#entries.get(key) === entry) this.#forget(key, entry);
+    });
+    return document;
+  }
+
+  /** Rereads every open document from the store and applies what this node missed. */
+  async repairAll(): Promise<void> {
+    for (const [key, entry] of this.#entries) {
+      try {
+        const document = await entry.document;
+        document.applyStored(await this.deps.store.load(key));
+      } catch (error) {
+        this.deps.logger.warn({ err: error, doc: key }, 'repair from the store failed');
+      }
+    }
+  }
+
+  /** The loaded documents (for metrics and rights changes). */
+  async loaded(): Promise<LiveDocument[]> {
+    const settled = await Promise.allSettled([...this.#entries.values()].map((entry) => entry.document));
+    return settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  }
+
+  /** Closes every document (connections get `code`) once their accepted updates are stored. */
+  async closeAll(code: CloseCode = CloseCode.serverShutdown): Promise<void> {
+    this.#stopRepair();
+    const keys = [...this.#entries.keys()];
+    await Promise.all(keys.map((key) => this.#unload(key, code)));
+  }
+
+  #scheduleUnload(document: LiveDocument): void {
+    const entry = this.#entries.get(document.name);
+    if (!entry) return;
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    entry.idleTimer = setTimeout(() => {
+      if (document.connections.size === 0) void this.#unload(document.name, CloseCode.serverShutdown);
+    }, this.deps.idleUnloadMs);
+  }
+
+  async #unload(key: string, code: CloseCode): Promise<void> {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    this.#forget(key, entry);
+    try {
+      const document = await entry.document;
+      await document.close(code);
+    } catch {
+      // A document that failed to load has nothing to close.
+    }
+    this.deps.metrics.forget(key);
+  }
+
+  #forget(key: string, entry: Entry): void {
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    this.#entries.delete(key);
+    entry.unsubscribe.then((unsubscribe) => unsubscribe()).catch(() => undefined);
+  }
+}

@@ -1,0 +1,27 @@
+import { sql } from 'drizzle-orm';
+import { storageTargets } from '../../../test/helpers/storageTargets.ts';
+import { runDocumentStoreContract } from './documentStore.contract.ts';
+import { SqlDocumentStore } from './sqlDocumentStore.ts';
+
+for (const target of storageTargets) {
+  runDocumentStoreContract(
+    `sql on ${target.name}`,
+    async () => {
+      const storage = await target.open();
+      return {
+        store: new SqlDocumentStore(storage.db),
+        // A real database error raised by a row trigger, in the middle of the batch's transaction.
+        async rejectInBackend(bytes) {
+          const hex = Buffer.from(bytes).toString('hex');
+          await storage.db.execute(
+            sql.raw(`create function reject_update() returns trigger language plpgsql as $$
+              begin if new.update = '\\x${hex}'::bytea then raise exception 'update rejected by test trigger'; end if; return new; end $$`),
+          );
+          await storage.db.execute(sql.raw('create trigger reject_update before insert on collab_updates for each row execute function reject_update()'));
+        },
+        close: () => storage.close(),
+      };
+    },
+    target.skipReason,
+  );
+}
