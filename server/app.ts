@@ -66,16 +66,16 @@ export async function startApp(
   const secureCookies = config.publicOrigin?.startsWith('https:') ?? config.env === 'production';
   // Every node must sign tickets with the same key; a single embedded node may make one up at each start.
   const signer = new TicketSigner(config.secretKey ?? randomBytes(32));
+  const server = createServer();
+  const collab = wireCollab({ server, db, bus, logger, config, signer, limits: options.collabLimits });
   const routes = [
     ...billRoutes({ db }),
     ...collabRoutes({ db, signer }),
     ...historyRoutes({ db }),
     ...ledgerRoutes({ db }),
-    ...userRoutes({ db, secureCookies, limiter, authAttemptsPerMinute: config.authAttemptsPerMinute }),
+    ...userRoutes({ db, secureCookies, limiter, authAttemptsPerMinute: config.authAttemptsPerMinute, rightsChanged: collab.rightsChanged }),
     ...importRoutes({ db }),
   ];
-  const server = createServer();
-  const collab = wireCollab({ server, db, bus, logger, config, signer, limits: options.collabLimits });
   const app = createHttpApp({
     db,
     logger,

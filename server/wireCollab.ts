@@ -9,6 +9,7 @@ import { billSeedUpdate, type Collab, type CollabLimits, startCollab } from './c
 import type { Config } from './config/config.ts';
 import { getLatestVersion } from './modules/bills/index.ts';
 import { documentAccess, identityOf, type TicketSigner } from './modules/collab/index.ts';
+import { canWriteBill } from './modules/users/index.ts';
 import type { Database } from './storage/database.ts';
 
 /** What the collaboration endpoint is wired with. */
@@ -35,6 +36,11 @@ export function wireCollab({ server, db, bus, logger, config, signer, limits }: 
       const claims = signer.verify(ticket);
       if (claims === null) return null;
       return { doc: claims.doc, userId: claims.sub, access: claims.access, identity: { name: claims.name, role: claims.role, color: claims.color } };
+    },
+    async confirmClaims(claims, document) {
+      // Tickets live two minutes; rights can change within them. Writers are few, so checking each is cheap.
+      if (claims.access !== 'write' || claims.userId === null || document.kind !== 'bill') return claims;
+      return (await canWriteBill(db, claims.userId, document.billId)) ? claims : { ...claims, access: 'read' };
     },
     async anonymousClaims(document) {
       // Throws for a document that does not exist; a public one is readable without an account.

@@ -20,6 +20,8 @@ export interface CollabServerDeps {
   allowedOrigins: string[];
   /** The claims of a ticket, or null when it is invalid or expired. */
   verifyTicket(ticket: string): { doc: string; userId: string | null; access: 'read' | 'write'; identity: ConnectionClaims['identity'] } | null;
+  /** The ticket's claims as they hold now: a writer whose rights were revoked since is downgraded to reading. */
+  confirmClaims(claims: ConnectionClaims, document: DocumentName): Promise<ConnectionClaims>;
   /** Claims of a client without a ticket: an anonymous reader when the document is public, else null. */
   anonymousClaims(document: DocumentName): Promise<ConnectionClaims | null>;
   /** The client's address (honouring the proxy settings). */
@@ -68,7 +70,7 @@ export function attachCollabServer(server: Server, deps: CollabServerDeps): { cl
     if (ticket !== null) {
       const verified = deps.verifyTicket(ticket);
       if (verified === null || verified.doc !== formatDocumentName(document)) return refuse(ws, CloseCode.authenticationFailed);
-      claims = { userId: verified.userId, access: verified.access, identity: verified.identity };
+      claims = await deps.confirmClaims({ userId: verified.userId, access: verified.access, identity: verified.identity }, document);
     } else {
       try {
         claims = await deps.anonymousClaims(document);

@@ -6,10 +6,13 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { DocumentName } from '../../shared/collab/documentName.ts';
-import type { Bus } from '../bus/index.ts';
+import { z } from 'zod';
+import { CloseCode } from '../../shared/collab/closeCodes.ts';
+import { type Bus, publishJson, subscribeJson } from '../bus/index.ts';
 import type { Database } from '../storage/database.ts';
 import { attachCollabServer, type CollabServerDeps } from './collabServer.ts';
 import { type CollabLimits, defaultCollabLimits } from './limits.ts';
+import { RIGHTS_CHANNEL } from './fanout.ts';
 import { CollabMetrics } from './metrics.ts';
 import { DocumentRegistry } from './registry.ts';
 import { SqlDocumentStore } from './store/sqlDocumentStore.ts';
@@ -19,7 +22,7 @@ export { type CollabLimits, defaultCollabLimits } from './limits.ts';
 export { SqlDocumentStore } from './store/sqlDocumentStore.ts';
 
 /** What the composition root provides. */
-export interface CollabOptions extends Pick<CollabServerDeps, 'allowedOrigins' | 'verifyTicket' | 'anonymousClaims' | 'addressOf'> {
+export interface CollabOptions extends Pick<CollabServerDeps, 'allowedOrigins' | 'verifyTicket' | 'confirmClaims' | 'anonymousClaims' | 'addressOf'> {
   server: Server;
   db: Database;
   bus: Bus;
@@ -34,7 +37,18 @@ export interface Collab {
   registry: DocumentRegistry;
   metrics: CollabMetrics;
   nodeId: string;
+  /** Announces to every node that a user's rights changed; never throws. */
+  rightsChanged(userId: string): Promise<void>;
   close(): Promise<void>;
+}
+
+const RightsChangedSchema = z.object({ userId: z.string() });
+// How often the per-document counters are summarised in the logs.
+const SUMMARY_INTERVAL_MS = 60_000;
+
+function logSummary(logger: Logger, metrics: CollabMetrics): void {
+  const documents = metrics.snapshot();
+  if (Object.keys(documents).length > 0) logger.info({ documents }, 'collaboration summary');
 }
 
 /** Starts handling `/collab/*` upgrades on the server. */
@@ -53,5 +67,25 @@ export function startCollab(options: CollabOptions): Collab {
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
   });
   const endpoint = attachCollabServer(options.server, { ...options, registry, limits });
-  return { registry, metrics, nodeId, close: () => endpoint.close() };
+  // Every node hears of a rights change (its own included) and closes that user's sockets.
+  const rightsSubscription = subscribeJson(options.bus, RIGHTS_CHANNEL, RightsChangedSchema, async ({ userId }) => {
+    const closed = await registry.closeConnectionsOf(userId, CloseCode.permissionsChanged);
+    if (closed > 0) options.logger.info({ userId, closed }, 'closed sockets after a rights change');
+  });
+  const summary = setInterval(() => logSummary(options.logger, metrics), SUMMARY_INTERVAL_MS);
+  summary.unref();
+  return {
+    registry,
+    metrics,
+    nodeId,
+    rightsChanged: (userId) =>
+      publishJson(options.bus, RIGHTS_CHANNEL, { userId }).catch((error: unknown) => {
+        options.logger.error({ err: error, userId }, 'could not announce a rights change');
+      }),
+    async close() {
+      clearInterval(summary);
+      await (await rightsSubscription)();
+      await endpoint.close();
+    },
+  };
 }

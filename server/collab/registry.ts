@@ -107,6 +107,20 @@ export class DocumentRegistry {
     return settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   }
 
+  /** Closes the user's sockets on this node's documents (their rights changed: they reconnect with new ones). */
+  async closeConnectionsOf(userId: string, code: CloseCode): Promise<number> {
+    let closed = 0;
+    for (const document of await this.loaded()) {
+      for (const connection of [...document.connections]) {
+        if (connection.claims.userId === userId) {
+          connection.close(code);
+          closed += 1;
+        }
+      }
+    }
+    return closed;
+  }
+
   /** Closes every document (connections get `code`) once their accepted updates are stored. */
   async closeAll(code: CloseCode = CloseCode.serverShutdown): Promise<void> {
     this.#stopRepair();

@@ -13,6 +13,7 @@ import type { Database } from '../../storage/database.ts';
 import { billRapporteurs, users } from '../../storage/schema.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { requireAdmin, requireUser } from '../../common/guards.ts';
+import { ignoreRightsChanges, type RightsChanged } from './rightsChanged.ts';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -82,10 +83,18 @@ export async function getPublicUser(db: Database, userId: string): Promise<Publi
 }
 
 /** An admin changes a user's role (e.g. verifies a parliamentarian). */
-export async function setRole(db: Database, actor: Actor, userId: string, role: Role): Promise<PublicUser> {
+export async function setRole(
+  db: Database,
+  actor: Actor,
+  userId: string,
+  role: Role,
+  rightsChanged: RightsChanged = ignoreRightsChanges,
+): Promise<PublicUser> {
   requireAdmin(actor);
+  const [before] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
   const [row] = await db.update(users).set({ role }).where(eq(users.id, userId)).returning();
   if (row === undefined) throw notFound(ErrorCode.userNotFound, `No user with id ${userId}`);
+  if (before?.role !== role) await rightsChanged(userId);
   return presentUser(row);
 }
 

@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { Role } from '../../../shared/api/users.ts';
 import type { User } from '../../common/actor.ts';
 import type { Database } from '../../storage/database.ts';
-import { billRapporteurs } from '../../storage/schema.ts';
+import { billRapporteurs, users } from '../../storage/schema.ts';
 
 /** True when the user may write the bill's official text: a parliamentarian named rapporteur of it. */
 export async function isRapporteurOf(db: Database, user: User, billId: string): Promise<boolean> {
@@ -14,5 +14,15 @@ export async function isRapporteurOf(db: Database, user: User, billId: string): 
     .select({ userId: billRapporteurs.userId })
     .from(billRapporteurs)
     .where(and(eq(billRapporteurs.billId, billId), eq(billRapporteurs.userId, user.id)));
+  return row !== undefined;
+}
+
+/** True when the user, as stored now, may write the bill's official text (rights may have changed since a ticket). */
+export async function canWriteBill(db: Database, userId: string, billId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: billRapporteurs.userId })
+    .from(billRapporteurs)
+    .innerJoin(users, eq(users.id, billRapporteurs.userId))
+    .where(and(eq(billRapporteurs.billId, billId), eq(billRapporteurs.userId, userId), eq(users.role, Role.parliamentarian)));
   return row !== undefined;
 }

@@ -12,11 +12,18 @@ import { billRapporteurs, users } from '../../storage/schema.ts';
 import { assertBillExists } from '../bills/index.ts';
 import { appendEvent } from '../ledger/index.ts';
 import { requireAdmin } from '../../common/guards.ts';
+import { ignoreRightsChanges, type RightsChanged } from './rightsChanged.ts';
 
 /** An admin names a parliamentarian rapporteur of a bill; naming them twice changes nothing. */
-export async function grantRapporteur(db: Database, actor: Actor, billId: string, userId: string): Promise<void> {
+export async function grantRapporteur(
+  db: Database,
+  actor: Actor,
+  billId: string,
+  userId: string,
+  rightsChanged: RightsChanged = ignoreRightsChanges,
+): Promise<void> {
   const admin = requireAdmin(actor);
-  await db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     await assertBillExists(tx, billId);
     const [user] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId));
     if (user === undefined) throw notFound(ErrorCode.userNotFound, `No user with id ${userId}`);
@@ -25,18 +32,28 @@ export async function grantRapporteur(db: Database, actor: Actor, billId: string
     }
     const inserted = await tx.insert(billRapporteurs).values({ billId, userId }).onConflictDoNothing().returning();
     if (inserted.length > 0) await appendEvent(tx, { billId, type: 'rapporteur.granted', actorId: admin.id, payload: { userId } });
+    return inserted.length > 0;
   });
+  if (changed) await rightsChanged(userId);
 }
 
 /** An admin removes a rapporteur; removing one who is not changes nothing. */
-export async function revokeRapporteur(db: Database, actor: Actor, billId: string, userId: string): Promise<void> {
+export async function revokeRapporteur(
+  db: Database,
+  actor: Actor,
+  billId: string,
+  userId: string,
+  rightsChanged: RightsChanged = ignoreRightsChanges,
+): Promise<void> {
   const admin = requireAdmin(actor);
-  await db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     await assertBillExists(tx, billId);
     const removed = await tx
       .delete(billRapporteurs)
       .where(and(eq(billRapporteurs.billId, billId), eq(billRapporteurs.userId, userId)))
       .returning();
     if (removed.length > 0) await appendEvent(tx, { billId, type: 'rapporteur.revoked', actorId: admin.id, payload: { userId } });
+    return removed.length > 0;
   });
+  if (changed) await rightsChanged(userId);
 }

@@ -21,6 +21,7 @@ import type { RateLimiter } from '../../limits/index.ts';
 import type { Database } from '../../storage/database.ts';
 import { authenticate, getMe, getPublicUser, setRole, signUp } from './accounts.ts';
 import { grantRapporteur, revokeRapporteur } from './rapporteurs.ts';
+import type { RightsChanged } from './rightsChanged.ts';
 import { issueToken, revokeToken } from './tokens.ts';
 
 /** Name of the httpOnly cookie holding a browser session. */
@@ -34,11 +35,13 @@ export function userRoutes({
   secureCookies,
   limiter,
   authAttemptsPerMinute,
+  rightsChanged,
 }: {
   db: Database;
   secureCookies: boolean;
   limiter: RateLimiter;
   authAttemptsPerMinute: number;
+  rightsChanged: RightsChanged;
 }) {
   // Password guessing and account spraying are slowed per client address, across nodes with Redis.
   const authRule = { name: 'auth', limit: authAttemptsPerMinute, windowMs: 60_000 };
@@ -138,7 +141,7 @@ export function userRoutes({
       body: SetRoleBodySchema,
       response: PublicUserSchema,
       errors: [401, 403, 404],
-      handler: ({ actor, params, body }) => setRole(db, actor, params.id, body.role),
+      handler: ({ actor, params, body }) => setRole(db, actor, params.id, body.role, rightsChanged),
     }),
     defineRoute({
       method: 'put',
@@ -150,7 +153,7 @@ export function userRoutes({
       status: 204,
       response: null,
       errors: [401, 403, 404, 409],
-      handler: ({ actor, params }) => grantRapporteur(db, actor, params.id, params.userId),
+      handler: ({ actor, params }) => grantRapporteur(db, actor, params.id, params.userId, rightsChanged),
     }),
     defineRoute({
       method: 'delete',
@@ -162,7 +165,7 @@ export function userRoutes({
       status: 204,
       response: null,
       errors: [401, 403, 404],
-      handler: ({ actor, params }) => revokeRapporteur(db, actor, params.id, params.userId),
+      handler: ({ actor, params }) => revokeRapporteur(db, actor, params.id, params.userId, rightsChanged),
     }),
   ];
 }
