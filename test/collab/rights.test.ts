@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import type { Bill } from '../../shared/api/bills.ts';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { adminClient, ADMIN_ENV, createBill, makeParliamentarian } from '../helpers/apiFixtures.ts';
-import { articleTexts, connectProvider, synced, ticketFor, waitFor } from '../helpers/collabClients.ts';
+import { articleTexts, connectProvider, recordCloseCodes, synced, ticketFor, waitFor } from '../helpers/collabClients.ts';
 import { pgliteTarget } from '../helpers/storageTargets.ts';
 import { type ApiClient, startTestServer, type TestServer } from '../helpers/testServer.ts';
 
@@ -25,10 +25,7 @@ describe('rights changes reach open sockets', () => {
     const ticket = await ticketFor(parliamentarian.client, `bill:${bill.id}`);
     expect(ticket.access).toBe('write');
     const writer = connectProvider(server.url, `bill:${bill.id}`, ticket.ticket);
-    const closes: number[] = [];
-    writer.provider.on('connection-close', (event) => {
-      if (event) closes.push(event.code);
-    });
+    const closes = recordCloseCodes(writer.provider);
     await synced(writer.provider);
     return { ...parliamentarian, ticket, writer, closes };
   }
@@ -43,10 +40,7 @@ describe('rights changes reach open sockets', () => {
 
     // The two-minute ticket still verifies, but the server checks the rights as they are now: read only.
     const stale = connectProvider(server.url, `bill:${bill.id}`, ticket.ticket);
-    const staleCloses: number[] = [];
-    stale.provider.on('connection-close', (event) => {
-      if (event) staleCloses.push(event.code);
-    });
+    const staleCloses = recordCloseCodes(stale.provider);
     await synced(stale.provider);
     const before = articleTexts(stale.doc);
     firstText(stale.doc).insert(0, 'Écrit sans droit. ');

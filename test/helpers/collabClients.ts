@@ -54,3 +54,13 @@ export function articleTexts(doc: Y.Doc): string[] {
     .toArray()
     .map((article) => (article.get('text') as Y.Text).toJSON());
 }
+
+/** The close codes a provider's sockets received, in order (the provider reconnects by itself in between). */
+export function recordCloseCodes(provider: WebsocketProvider): number[] {
+  const codes: number[] = [];
+  provider.on('connection-close', (event: unknown) => {
+    const code = (event as { code?: unknown } | null)?.code;
+    if (typeof code === 'number') codes.push(code);
+  });
+  return codes;
+}
