@@ -70,7 +70,7 @@ export async function startApp(
   const collab = wireCollab({ server, db, bus, logger, config, signer, limits: options.collabLimits });
   const routes = [
     ...billRoutes({ db }),
-    ...collabRoutes({ db, signer }),
+    ...collabRoutes({ db, signer, store: collab.store }),
     ...historyRoutes({ db }),
     ...ledgerRoutes({ db }),
     ...userRoutes({ db, secureCookies, limiter, authAttemptsPerMinute: config.authAttemptsPerMinute, rightsChanged: collab.rightsChanged }),

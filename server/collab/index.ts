@@ -15,6 +15,7 @@ import { type CollabLimits, defaultCollabLimits } from './limits.ts';
 import { RIGHTS_CHANNEL } from './fanout.ts';
 import { CollabMetrics } from './metrics.ts';
 import { DocumentRegistry } from './registry.ts';
+import type { DocumentStore } from './store/documentStore.ts';
 import { SqlDocumentStore } from './store/sqlDocumentStore.ts';
 
 export { billSeedUpdate } from './seed.ts';
@@ -35,6 +36,7 @@ export interface CollabOptions extends Pick<CollabServerDeps, 'allowedOrigins' |
 /** A running collaboration endpoint. */
 export interface Collab {
   registry: DocumentRegistry;
+  store: DocumentStore;
   metrics: CollabMetrics;
   nodeId: string;
   /** Announces to every node that a user's rights changed; never throws. */
@@ -56,8 +58,9 @@ export function startCollab(options: CollabOptions): Collab {
   const limits = { ...defaultCollabLimits, ...options.limits };
   const metrics = new CollabMetrics();
   const nodeId = randomUUID();
+  const store = new SqlDocumentStore(options.db);
   const registry = new DocumentRegistry({
-    store: new SqlDocumentStore(options.db),
+    store,
     bus: options.bus,
     nodeId,
     limits,
@@ -76,6 +79,7 @@ export function startCollab(options: CollabOptions): Collab {
   summary.unref();
   return {
     registry,
+    store,
     metrics,
     nodeId,
     rightsChanged: (userId) =>

@@ -2,6 +2,7 @@
  * Tickets for the collaboration endpoint (`/collab/<documentName>`).
  */
 import { z } from 'zod';
+import { INSTITUTIONS, STAGES, STEP_KINDS } from '../legislative.ts';
 
 /** Body of `POST /collab/tickets`. */
 export const TicketRequestSchema = z
@@ -27,3 +28,16 @@ export const TicketSchema = z
 
 export type CollabTicket = z.infer<typeof TicketSchema>;
 export type CollabIdentity = z.infer<typeof CollabIdentitySchema>;
+
+/** Body of `POST /bills/:id/versions`: publish the live working text as the version of a new step. */
+export const PublishVersionBodySchema = z
+  .object({
+    stage: z.enum(STAGES),
+    institution: z.enum(INSTITUTIONS),
+    kind: z.enum(STEP_KINDS).nullable(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+    title: z.string().trim().min(1).max(500),
+  })
+  .meta({ id: 'PublishVersion' });
+
+export type PublishVersionBody = z.infer<typeof PublishVersionBodySchema>;

@@ -7,3 +7,4 @@ export { createBill } from './createBill.ts';
 export { loadBillContent, type StoredBillContent } from './loadBillContent.ts';
 export { articleIdOf, saveBillContent, type SaveSummary } from './saveBillContent.ts';
 export { lockSourceRef } from './sourceRefLock.ts';
+export { type AppendedStep, appendStep, stepKeyOf } from './appendStep.ts';

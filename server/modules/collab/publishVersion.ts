@@ -1,0 +1,85 @@
+/**
+ * A rapporteur publishes the live working text as the version of a new legislative step. The text is read
+ * from the stored document (every update there is committed, and exactly what clients were shown), so the
+ * history and the live text tell one story.
+ */
+import * as Y from 'yjs';
+import type { Version } from '../../../shared/api/bills.ts';
+import type { PublishVersionBody } from '../../../shared/api/collab.ts';
+import { formatDocumentName } from '../../../shared/collab/documentName.ts';
+import { ErrorCode } from '../../../shared/errors.ts';
+import type { BillId } from '../../../shared/ids.ts';
+import type { Actor } from '../../common/actor.ts';
+import { DomainError, forbidden } from '../../common/errors.ts';
+import { requireUser } from '../../common/guards.ts';
+import { checkBillDocument, readBillDocument } from '../../collab/billDocument.ts';
+import type { DocumentStore } from '../../collab/store/documentStore.ts';
+import type { Database } from '../../storage/database.ts';
+import { appendStep, assertBillExists, getLatestVersion, getVersion, type TextContent } from '../bills/index.ts';
+import { appendEvent } from '../ledger/index.ts';
+import { canWriteBill } from '../users/index.ts';
+
+/** Publishes the bill's working text as a new step's version; returns that version. */
+export async function publishVersion(
+  db: Database,
+  store: DocumentStore,
+  actor: Actor,
+  billId: string,
+  body: PublishVersionBody,
+): Promise<Version> {
+  const user = requireUser(actor);
+  await assertBillExists(db, billId);
+  if (!(await canWriteBill(db, user.id, billId))) throw forbidden('Only a rapporteur of this bill may publish its versions.');
+  const latest = await getLatestVersion(db, billId);
+  const text = await workingText(store, billId, latest, body.title);
+  const published = await db.transaction(async (tx) => {
+    const step = await appendStep(
+      tx,
+      billId,
+      { stage: body.stage, institution: body.institution, kind: body.kind, date: body.date, endDate: body.date, echec: null, decision: null, sourceUrl: null, amendmentCount: null, extra: {} },
+      text,
+    );
+    await appendEvent(tx, {
+      billId,
+      type: 'version.published',
+      actorId: user.id,
+      payload: { stepKey: step.stepKey, versionId: step.versionId, digest: step.digest, articles: text.articles.length },
+    });
+    return step;
+  });
+  return getVersion(db, billId, published.versionId);
+}
+
+/** The working text: the stored document if it was ever opened, else the latest version unchanged. */
+async function workingText(store: DocumentStore, billId: string, latest: Version | null, title: string): Promise<TextContent> {
+  const stored = await store.load(formatDocumentName({ kind: 'bill', billId: billId as BillId }));
+  const base = { title, sourceUrl: null, expose: '', metadata: {}, sections: latest?.sections ?? [] };
+  if (stored.snapshot === null && stored.updates.length === 0) {
+    const articles = (latest?.articles ?? []).map(({ number, sectionKey, status, alineas }) => ({ number, sectionKey, status, alineas, links: [], newNumber: null }));
+    return { ...base, articles };
+  }
+  const doc = new Y.Doc();
+  try {
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
+    const problems = checkBillDocument(doc);
+    if (problems.length > 0) {
+      throw new DomainError(ErrorCode.validationFailed, 'The working text is not a well-formed bill; fix it before publishing.', {
+        errors: problems.map((p) => ({ path: p.at, message: p.problem })),
+      });
+    }
+    return {
+      ...base,
+      articles: readBillDocument(doc).map((article) => ({
+        number: article.number,
+        sectionKey: article.sectionKey,
+        status: article.status,
+        alineas: article.alineas,
+        links: [],
+        newNumber: null,
+      })),
+    };
+  } finally {
+    doc.destroy();
+  }
+}
