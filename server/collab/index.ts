@@ -30,6 +30,7 @@ export interface CollabOptions extends Pick<CollabServerDeps, 'allowedOrigins' |
   logger: Logger;
   limits?: Partial<CollabLimits>;
   idleUnloadMs?: number;
+  headCheckMs?: number;
   seed(name: DocumentName): Promise<Uint8Array | null>;
 }
 
@@ -68,6 +69,7 @@ export function startCollab(options: CollabOptions): Collab {
     metrics,
     seed: (name) => options.seed(name),
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
+    headCheckMs: options.headCheckMs ?? 10_000,
   });
   const endpoint = attachCollabServer(options.server, { ...options, registry, limits });
   // Every node hears of a rights change (its own included) and closes that user's sockets.

@@ -26,6 +26,8 @@ export interface RegistryDeps {
   seed(name: DocumentName): Promise<Uint8Array | null>;
   /** How long an unused document stays loaded. */
   idleUnloadMs: number;
+  /** How often each open document's stored head is compared with what this node applied. */
+  headCheckMs: number;
 }
 
 interface Entry {
@@ -38,12 +40,16 @@ interface Entry {
 export class DocumentRegistry {
   readonly #entries = new Map<string, Entry>();
   readonly #stopRepair: () => void;
+  readonly #headCheck: NodeJS.Timeout;
 
   constructor(private readonly deps: RegistryDeps) {
     // Redis drops pub/sub messages while a subscriber is disconnected: after a reconnect, reread the store.
     this.#stopRepair = deps.bus.onReconnect(() => {
       void this.repairAll();
     });
+    // A message can also be lost without any disconnect here (the publisher's publish failed): compare heads.
+    this.#headCheck = setInterval(() => void this.#checkHeads(), deps.headCheckMs);
+    this.#headCheck.unref();
   }
 
   /** The live document, loading it if needed. */
@@ -124,8 +130,22 @@ export class DocumentRegistry {
   /** Closes every document (connections get `code`) once their accepted updates are stored. */
   async closeAll(code: CloseCode = CloseCode.serverShutdown): Promise<void> {
     this.#stopRepair();
+    clearInterval(this.#headCheck);
     const keys = [...this.#entries.keys()];
     await Promise.all(keys.map((key) => this.#unload(key, code)));
+  }
+
+  async #checkHeads(): Promise<void> {
+    for (const document of await this.loaded()) {
+      try {
+        if ((await this.deps.store.headUpdateId(document.name)) > document.lastUpdateId) {
+          this.deps.logger.warn({ doc: document.name }, 'missed updates: repairing from the store');
+          document.applyStored(await this.deps.store.load(document.name));
+        }
+      } catch (error) {
+        this.deps.logger.warn({ err: error, doc: document.name }, 'head check failed');
+      }
+    }
   }
 
   #scheduleUnload(document: LiveDocument): void {

@@ -179,6 +179,21 @@ export function runDocumentStoreContract(name: string, open: () => Promise<Docum
       expect((await store.load('bill:s8b')).updates).toEqual([]);
     });
 
+    it('COLLAB-STORE9 the head id follows appends and survives compaction', async () => {
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (update: Uint8Array) => updates.push(update));
+      for (const word of ['un ', 'deux ', 'trois ']) doc.getText('t').insert(0, word);
+      expect(await store.headUpdateId('bill:s9')).toBe(0);
+      const { lastUpdateId } = await store.appendUpdates('bill:s9', updates.slice(0, 2));
+      expect(await store.headUpdateId('bill:s9')).toBe(lastUpdateId);
+      await store.compact('bill:s9');
+      expect(await store.headUpdateId('bill:s9')).toBe(lastUpdateId);
+      const next = await store.appendUpdates('bill:s9', updates.slice(2));
+      expect(await store.headUpdateId('bill:s9')).toBe(next.lastUpdateId);
+      expect(next.lastUpdateId).toBeGreaterThan(lastUpdateId);
+    });
+
     it('COLLAB-STORE7 a batch the backend rejects midway stores nothing (one transaction)', async () => {
       await store.appendUpdates('bill:s7', [bytes(7)]);
       const poison = bytes(0xde, 0xad, 0xbe, 0xef);

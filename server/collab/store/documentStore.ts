@@ -24,6 +24,8 @@ export interface DocumentStore {
   compact(docName: string): Promise<{ folded: number }>;
   /** Stores `update` as the document's first content unless it has some already (two nodes seeding at once seed once); true when stored. */
   initialize(docName: string, update: Uint8Array): Promise<boolean>;
+  /** Id of the newest stored update (0 if none): a node that has applied less knows it missed something. */
+  headUpdateId(docName: string): Promise<number>;
   /** Number of updates not yet folded, to decide when to compact. */
   pendingUpdates(docName: string): Promise<number>;
 }

@@ -3,7 +3,7 @@
  * identity ids increase, so they need no lock. Compaction takes a per-document advisory lock and folds exactly
  * the rows it deletes, so an update committed meanwhile is either folded and deleted, or left in the log.
  */
-import { count, eq, sql } from 'drizzle-orm';
+import { count, eq, max, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Database } from '../../storage/database.ts';
 import { collabSnapshots, collabUpdates } from '../../storage/schema.ts';
@@ -98,6 +98,16 @@ export class SqlDocumentStore implements DocumentStore {
       await tx.insert(collabUpdates).values({ docName, update });
       return true;
     });
+  }
+
+  /** The larger of the log's newest id and the snapshot's mark. */
+  async headUpdateId(docName: string): Promise<number> {
+    const [logged] = await this.db.select({ id: max(collabUpdates.id) }).from(collabUpdates).where(eq(collabUpdates.docName, docName));
+    const [snapshot] = await this.db
+      .select({ upto: collabSnapshots.uptoUpdateId })
+      .from(collabSnapshots)
+      .where(eq(collabSnapshots.docName, docName));
+    return Math.max(logged?.id ?? 0, snapshot?.upto ?? 0);
   }
 
   /** Counts the rows still in the log: compaction deletes whatever it folds. */
