@@ -28,11 +28,14 @@ export interface CollabServerDeps {
   addressOf(request: IncomingMessage): string;
 }
 
+
 /** Handles collaboration upgrades of an HTTP server; returns a function that closes every socket. */
 export function attachCollabServer(server: Server, deps: CollabServerDeps): { close(): Promise<void>; connectionsOf(address: string): number } {
   // Slightly above the limit, so an oversized message reaches our check and gets our close code, not ws' 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes + 1024 });
   const perAddress = new Map<string, number>();
+  // What an anonymous reader of a bill is granted; the same for every bill, learnt from the first one.
+  let anonymousReader: ConnectionClaims | null = null;
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -73,7 +76,10 @@ export function attachCollabServer(server: Server, deps: CollabServerDeps): { cl
       claims = await deps.confirmClaims({ userId: verified.userId, access: verified.access, identity: verified.identity }, document);
     } else {
       try {
-        claims = await deps.anonymousClaims(document);
+        // A bill already open here exists and is public: a join storm of readers costs no database query.
+        const known = document.kind === 'bill' && deps.registry.isOpen(document) ? anonymousReader : null;
+        claims = known ?? (await deps.anonymousClaims(document));
+        if (document.kind === 'bill') anonymousReader ??= claims;
       } catch {
         return refuse(ws, CloseCode.unknownDocument);
       }

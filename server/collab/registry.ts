@@ -52,6 +52,11 @@ export class DocumentRegistry {
     this.#headCheck.unref();
   }
 
+  /** True when the document is open (or opening) on this node. */
+  isOpen(name: DocumentName): boolean {
+    return this.#entries.has(formatDocumentName(name));
+  }
+
   /** The live document, loading it if needed. */
   open(name: DocumentName): Promise<LiveDocument> {
     const key = formatDocumentName(name);
