@@ -67,7 +67,15 @@ export async function startApp(
   // Every node must sign tickets with the same key; a single embedded node may make one up at each start.
   const signer = new TicketSigner(config.secretKey ?? randomBytes(32));
   const server = createServer();
-  const collab = wireCollab({ server, db, bus, logger, config, signer, limits: options.collabLimits });
+  const collab = wireCollab({
+    server,
+    db,
+    bus,
+    logger,
+    config,
+    signer,
+    limits: { maxConnectionsPerAddress: config.collabConnectionsPerAddress, ...options.collabLimits },
+  });
   const routes = [
     ...billRoutes({ db }),
     ...collabRoutes({ db, signer, store: collab.store }),

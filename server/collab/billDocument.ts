@@ -1,7 +1,8 @@
 /**
  * The shape of a `bill:<id>` Yjs document: one root array of articles, each a map whose `text` is a single Y.Text
  * holding the alinéas joined with '\n', so an amendment can anchor to a relative position inside one article's text.
- * Clients can send any update, so the shape is checked (checkBillDocument) before the server accepts a change.
+ * Only rapporteurs write it, through clients that keep this shape; checkBillDocument guards what matters: a text is
+ * published as a version only when the document has this shape.
  */
 import * as Y from 'yjs';
 import type { ArticleId } from '../../shared/ids.ts';

@@ -25,6 +25,7 @@ const envSchema = z
     PUBLIC_ORIGIN: z.url().optional(),
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    COLLAB_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -57,6 +58,8 @@ export interface Config {
   trustProxy: boolean;
   /** Sign-in and sign-up attempts allowed per client address and minute. */
   authAttemptsPerMinute: number;
+  /** Collaboration sockets one client address may hold on a node (raise it behind a NAT or for load tests). */
+  collabConnectionsPerAddress: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -91,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicOrigin: e.PUBLIC_ORIGIN,
     trustProxy: e.TRUST_PROXY === 'true',
     authAttemptsPerMinute: e.AUTH_ATTEMPTS_PER_MINUTE,
+    collabConnectionsPerAddress: e.COLLAB_MAX_CONNECTIONS_PER_ADDRESS,
     logLevel: e.LOG_LEVEL,
   };
 }
