@@ -142,7 +142,8 @@ export class LiveDocument implements ConnectionHost {
     try {
       // Fully decoded before anything else: garbage never reaches the store or the Y.Doc.
       if (!isWellFormedUpdate(update)) throw new Error('not a Yjs update');
-      changes = updateCarriesChanges(update);
+      // Measured against what the server holds: a reconnecting client resends its whole delete set.
+      changes = updateCarriesChanges(update, this.doc);
     } catch {
       connection.close(CloseCode.invalidUpdate);
       return;
