@@ -8,9 +8,14 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, closeReason } from '../../shared/collab/closeCodes.ts';
 import { collabPathPrefix, type DocumentName, formatDocumentName, parseCollabPath } from '../../shared/collab/documentName.ts';
+import { ErrorCode } from '../../shared/errors.ts';
+import { DomainError } from '../common/errors.ts';
 import { Connection, type ConnectionClaims } from './connection.ts';
 import type { CollabLimits } from './limits.ts';
 import type { DocumentRegistry } from './registry.ts';
+
+// Messages a client may send while its socket is being admitted (the stock provider sends two or three).
+const MAX_EARLY_MESSAGES = 32;
 
 /** What the endpoint asks of the rest of the server. */
 export interface CollabServerDeps {
@@ -47,7 +52,8 @@ export function attachCollabServer(server: Server, deps: CollabServerDeps): { cl
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      void accept(ws, request, url);
+      // Whatever fails while admitting a socket (the database is down…) closes that socket, never the process.
+      accept(ws, request, url).catch(() => refuse(ws, CloseCode.unavailable));
     });
   });
 
@@ -61,10 +67,16 @@ export function attachCollabServer(server: Server, deps: CollabServerDeps): { cl
       if (left <= 0) perAddress.delete(address);
       else perAddress.set(address, left);
     });
-    // Messages sent before the document is ready are kept in order and replayed.
+    // Messages sent before the document is ready are kept in order and replayed, up to a bound.
     const early: [unknown, boolean][] = [];
-    const keep = (data: unknown, isBinary: boolean) => early.push([data, isBinary]);
+    const keep = (data: unknown, isBinary: boolean) => {
+      early.push([data, isBinary]);
+      if (early.length > MAX_EARLY_MESSAGES) refuse(ws, CloseCode.rateLimited);
+    };
     ws.on('message', keep);
+    // Admission (ticket, rights, loading the document) must finish in time too.
+    const deadline = setTimeout(() => refuse(ws, CloseCode.authenticationTimeout), deps.limits.handshakeTimeoutMs);
+    ws.once('close', () => clearTimeout(deadline));
 
     const document = parseCollabPath(url.pathname);
     if (document === null) return refuse(ws, CloseCode.malformedPath);
@@ -80,8 +92,10 @@ export function attachCollabServer(server: Server, deps: CollabServerDeps): { cl
         const known = document.kind === 'bill' && deps.registry.isOpen(document) ? anonymousReader : null;
         claims = known ?? (await deps.anonymousClaims(document));
         if (document.kind === 'bill') anonymousReader ??= claims;
-      } catch {
-        return refuse(ws, CloseCode.unknownDocument);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === ErrorCode.documentNotFound) return refuse(ws, CloseCode.unknownDocument);
+        if (error instanceof DomainError && error.code === ErrorCode.billNotFound) return refuse(ws, CloseCode.unknownDocument);
+        throw error;
       }
       if (claims === null) return refuse(ws, CloseCode.authenticationFailed);
     }
@@ -91,6 +105,7 @@ export function attachCollabServer(server: Server, deps: CollabServerDeps): { cl
     } catch {
       return refuse(ws, CloseCode.unavailable);
     }
+    clearTimeout(deadline);
     if (ws.readyState !== ws.OPEN) return;
     ws.off('message', keep);
     const connection = new Connection(ws, claims, address, deps.limits);
@@ -109,5 +124,5 @@ export function attachCollabServer(server: Server, deps: CollabServerDeps): { cl
 }
 
 function refuse(ws: WebSocket, code: CloseCode): void {
-  ws.close(code, closeReason(code));
+  if (ws.readyState === ws.CONNECTING || ws.readyState === ws.OPEN) ws.close(code, closeReason(code));
 }

@@ -66,8 +66,9 @@ export class Presence {
     const accepted: AwarenessEntry[] = [];
     for (const entry of entries) {
       if (!connection.awarenessClients.has(entry.clientId)) {
-        // Another connection's id, or too many ids: refusing stops one writer from erasing another's cursor.
-        if (this.#ownerOf(entry.clientId) || connection.awarenessClients.size >= MAX_CLIENT_IDS_PER_CONNECTION) continue;
+        // Another connection's id, a live state (this node's counts, another node's writer), or too many ids:
+        // refusing stops one writer from erasing or faking someone else's state.
+        if (this.#taken(entry.clientId) || connection.awarenessClients.size >= MAX_CLIENT_IDS_PER_CONNECTION) continue;
         connection.awarenessClients.add(entry.clientId);
       }
       if (entry.state === null) accepted.push(entry);
@@ -89,9 +90,11 @@ export class Presence {
     this.awareness.destroy();
   }
 
-  #ownerOf(clientId: number): Connection | undefined {
-    for (const connection of this.hooks.connections()) if (connection.awarenessClients.has(clientId)) return connection;
-    return undefined;
+  /** Whether an id belongs to someone: this node's own state, any live state, or another connection here. */
+  #taken(clientId: number): boolean {
+    if (clientId === this.awareness.clientID || this.awareness.getStates().has(clientId)) return true;
+    for (const connection of this.hooks.connections()) if (connection.awarenessClients.has(clientId)) return true;
+    return false;
   }
 
   #scheduleCounts(): void {

@@ -180,20 +180,43 @@ export function isWellFormedUpdate(update: Uint8Array): boolean {
 
 /**
  * Whether an update inserts or deletes anything. The stock WebsocketProvider answers the server's sync step 1 with
- * an update even when it has nothing (`[0, 0]`), which a read-only client must be allowed to send. Throws
- * ProtocolError(invalidUpdate) when the update does not decode.
+ * an update even when it has nothing (`[0, 0]`), which a read-only client must be allowed to send. Given the
+ * server's `doc`, only what `doc` lacks counts: a reconnecting provider's step 2 repeats its whole delete set, which
+ * changes nothing once the server has those deletions. Throws ProtocolError(invalidUpdate) when it does not decode.
  */
-export function updateCarriesChanges(update: Uint8Array): boolean {
+export function updateCarriesChanges(update: Uint8Array, doc?: Y.Doc): boolean {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
   } catch {
     throw new ProtocolError(CloseCode.invalidUpdate, 'update does not decode');
   }
-  if (decoded.structs.length > 0) return true;
-  // A crafted update may list a client with no deleted ranges: that deletes nothing.
-  for (const ranges of decoded.ds.clients.values()) if (ranges.length > 0) return true;
+  if (doc === undefined) {
+    if (decoded.structs.length > 0) return true;
+    // A crafted update may list a client with no deleted ranges: that deletes nothing.
+    for (const ranges of decoded.ds.clients.values()) if (ranges.length > 0) return true;
+    return false;
+  }
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Skip) && struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return true;
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    for (const { clock, len } of ranges) if (!isDeletedIn(doc, client, clock, len)) return true;
+  }
   return false;
+}
+
+/** Whether every item of `client` in [clock, clock + len) exists in `doc` and is already deleted there. */
+function isDeletedIn(doc: Y.Doc, client: number, clock: number, len: number): boolean {
+  if (len <= 0) return true;
+  const structs = doc.store.clients.get(client);
+  if (structs === undefined || clock + len > Y.getState(doc.store, client)) return false;
+  for (let index = Y.findIndexSS(structs, clock), at = clock; at < clock + len; index++) {
+    const struct = structs[index];
+    if (struct === undefined || !struct.deleted) return false;
+    at = struct.id.clock + struct.length;
+  }
+  return true;
 }
 
 function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {

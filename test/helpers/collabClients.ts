@@ -36,6 +36,9 @@ export function connectProvider(baseUrl: string, document: string, ticket?: stri
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/collab`, document, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     params: ticket ? { ticket } : {},
+    // Providers of one process would otherwise exchange edits and awareness over BroadcastChannel (global in
+    // Node), bypassing the server: a reader could then "receive" an edit the server never relayed.
+    disableBc: true,
     // A test decides itself when to reconnect.
     maxBackoffTime: 200,
   });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { type App, startApp } from '../../server/app.ts';
+import type { CollabLimits } from '../../server/collab/index.ts';
 import { loadConfig } from '../../server/config/config.ts';
 import type { StorageTarget } from './storageTargets.ts';
 
@@ -17,8 +18,13 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/** What a test may change beyond the environment (lowered collaboration limits). */
+export interface TestServerOptions {
+  collabLimits?: Partial<CollabLimits>;
+}
+
 /** Starts a server on 127.0.0.1:0 with a fresh store of the given target. */
-export async function startTestServer(target: StorageTarget, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(target: StorageTarget, env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'loilive-test-'));
   const database = await target.freshDatabaseUrl();
   const config = loadConfig({
@@ -31,7 +37,7 @@ export async function startTestServer(target: StorageTarget, env: Record<string,
     AUTH_ATTEMPTS_PER_MINUTE: '10000',
     ...env,
   });
-  const app = await startApp(config, pino({ level: 'silent' }));
+  const app = await startApp(config, pino({ level: 'silent' }), { collabLimits: options.collabLimits });
   return {
     app,
     url: app.url,

@@ -1,0 +1,129 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_ENV, adminClient } from '../helpers/apiFixtures.ts';
+import { synced, ticketFor, waitFor } from '../helpers/collabClients.ts';
+import { type CollabBill, expectConverged, expectEachOnce, markersOf, ProviderPool, setupCollabBill, streamEdits } from '../helpers/collabEdits.ts';
+import {
+  type DedicatedRedis,
+  killNode,
+  redisServerSkipReason,
+  restartNode,
+  type ServerNode,
+  SHARED_SECRET,
+  stallAppends,
+  startDedicatedRedis,
+  startNode,
+  stopNode,
+} from '../helpers/collabProcesses.ts';
+import { postgresTarget } from '../helpers/storageTargets.ts';
+import type { ApiClient } from '../helpers/testServer.ts';
+
+type Client = ReturnType<ProviderPool['connect']>;
+
+// Needs a real PostgreSQL shared by both nodes, and a Redis of its own it may kill (never the machine's shared one).
+const skipReason = postgresTarget.skipReason ?? redisServerSkipReason();
+
+const title = 'COLLAB16 two server processes on one PostgreSQL and a dedicated Redis';
+
+describe.skipIf(skipReason !== null)(skipReason ? `${title} (${skipReason}; needs TEST_DATABASE_URL and redis-server on PATH)` : title, () => {
+  const clients = new ProviderPool();
+  let redis: DedicatedRedis | undefined;
+  let database: { url: string | undefined; drop(): Promise<void> } | undefined;
+  let nodeA: ServerNode;
+  let nodeB: ServerNode;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    redis = await startDedicatedRedis();
+    database = await postgresTarget.freshDatabaseUrl();
+    const env = { DATABASE_URL: database.url as string, REDIS_URL: redis.url, SECRET_KEY: SHARED_SECRET };
+    // Only A creates the admin; both migrate under the advisory lock.
+    [nodeA, nodeB] = await Promise.all([startNode({ ...env, ...ADMIN_ENV }), startNode(env)]);
+    admin = await adminClient(nodeA.url);
+  });
+  afterEach(() => clients.destroyAll());
+  afterAll(async () => {
+    await Promise.all([killNode(nodeA), killNode(nodeB)]);
+    await redis?.stop();
+    await database?.drop();
+  });
+
+  /** A writer on `node`, with its own ticket (issued by A: the nodes share SECRET_KEY), once synced. */
+  async function writerOn(node: ServerNode, bill: CollabBill): Promise<Client> {
+    const writer = clients.connect(node.url, bill.document, (await ticketFor(bill.rapporteur, bill.document)).ticket);
+    await synced(writer.provider);
+    return writer;
+  }
+
+  /** An anonymous reader on `node`, once synced. */
+  async function readerOn(node: ServerNode, bill: CollabBill): Promise<Client> {
+    const reader = clients.connect(node.url, bill.document);
+    await synced(reader.provider);
+    return reader;
+  }
+
+  it('COLLAB16 edits typed on each node reach the clients of the other, and every replica ends equal', async () => {
+    const bill = await setupCollabBill(nodeA.url, admin);
+    const [writerA, writerB, readerB] = await Promise.all([writerOn(nodeA, bill), writerOn(nodeB, bill), readerOn(nodeB, bill)]);
+    const streams = [streamEdits(writerA.doc, 'a', { count: 60 }), streamEdits(writerB.doc, 'b', { count: 60 })];
+    await Promise.all(streams.map((stream) => stream.finished));
+    const [fromA, fromB] = streams.map((stream) => stream.sent) as [string[], string[]];
+    // A's edits reached B's clients and B's reached A's writer, through the bus.
+    await waitFor(() => expect(markersOf(readerB.doc).filter((m) => fromA.includes(m))).toHaveLength(fromA.length), 10_000);
+    await waitFor(() => expect(markersOf(writerA.doc).filter((m) => fromB.includes(m))).toHaveLength(fromB.length), 10_000);
+    const replicas = [writerA.doc, writerB.doc, readerB.doc, await clients.fresh(nodeA.url, bill.document), await clients.fresh(nodeB.url, bill.document)];
+    await expectConverged(replicas, [...fromA, ...fromB]);
+  });
+
+  it('COLLAB16 a node killed (SIGKILL) amid a stream of edits loses nothing a client of the other node received', async () => {
+    const bill = await setupCollabBill(nodeA.url, admin);
+    const [writer, readerB] = await Promise.all([writerOn(nodeA, bill), readerOn(nodeB, bill)]);
+    const stream = streamEdits(writer.doc, 'k', { count: 2_000, intervalMs: 12 });
+    await waitFor(() => expect(markersOf(readerB.doc).length).toBeGreaterThanOrEqual(40), 10_000);
+    // The edits typed from now on stay in flight on A (their commits wait on a lock) until A dies.
+    const stall = await stallAppends(database?.url as string);
+    const sentAtStall = stream.sent.length;
+    await waitFor(() => stream.sent.length >= sentAtStall + 15);
+    expect(await stopNode(nodeA, 'SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
+    await stall.release();
+    await waitFor(() => stream.sent.length >= sentAtStall + 25); // typing on while A is down
+    await stream.stop();
+    writer.provider.disconnect(); // back only after the check: it would resend everything
+    // B is still up and its reader connected: what it holds is all A ever relayed, and nothing uncommitted.
+    const received = markersOf(readerB.doc);
+    expect(received.length).toBeGreaterThanOrEqual(40);
+    expect(received.filter((marker) => stream.sent.indexOf(marker) >= sentAtStall)).toEqual([]);
+
+    nodeA = await restartNode(nodeA);
+    const [loadedA, loadedB] = await Promise.all([clients.fresh(nodeA.url, bill.document), clients.fresh(nodeB.url, bill.document)]);
+    for (const [doc, label] of [[loadedA, 'loaded from A'], [loadedB, 'loaded from B'], [readerB.doc, 'reader on B']] as const) {
+      expectEachOnce(doc, received, label);
+    }
+    await expectConverged([loadedA, loadedB, readerB.doc], received);
+
+    writer.provider.connect();
+    await expectConverged([writer.doc, readerB.doc, loadedA, loadedB], stream.sent, 15_000);
+    await expectConverged([writer.doc, await clients.fresh(nodeA.url, bill.document), await clients.fresh(nodeB.url, bill.document)], stream.sent);
+  }, 45_000);
+
+  it('COLLAB16 after Redis is killed and restarted amid edits on both nodes, every replica reconverges with every edit', async () => {
+    const bill = await setupCollabBill(nodeA.url, admin);
+    const [writerA, writerB, readerA, readerB] = await Promise.all([writerOn(nodeA, bill), writerOn(nodeB, bill), readerOn(nodeA, bill), readerOn(nodeB, bill)]);
+    const streams = [streamEdits(writerA.doc, 'c', { count: 2_000 }), streamEdits(writerB.doc, 'd', { count: 2_000 })];
+    const [fromA, fromB] = streams.map((stream) => stream.sent) as [string[], string[]];
+    const crossed = () => markersOf(readerB.doc).filter((m) => m.startsWith('c')).length + markersOf(readerA.doc).filter((m) => m.startsWith('d')).length;
+    await waitFor(() => expect(crossed()).toBeGreaterThanOrEqual(30), 10_000);
+
+    await redis?.kill();
+    const typedBefore = fromA.length + fromB.length;
+    await waitFor(() => fromA.length + fromB.length >= typedBefore + 40); // both nodes store edits meanwhile
+    await redis?.start();
+    const typedAfter = fromA.length + fromB.length;
+    await waitFor(() => fromA.length + fromB.length >= typedAfter + 40);
+    await Promise.all(streams.map((stream) => stream.stop()));
+
+    const sent = [...fromA, ...fromB];
+    await expectConverged([writerA.doc, writerB.doc, readerA.doc, readerB.doc], sent, 20_000);
+    const fresh = [await clients.fresh(nodeA.url, bill.document), await clients.fresh(nodeB.url, bill.document)];
+    await expectConverged([writerA.doc, ...fresh], sent);
+  }, 45_000);
+});
