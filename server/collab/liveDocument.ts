@@ -29,6 +29,8 @@ export interface LiveDocumentDeps {
   metrics: CollabMetrics;
   /** Called when the last connection leaves, so the registry can unload the document. */
   onIdle(document: LiveDocument): void;
+  /** Called when this node evidently missed an update, so the registry rereads the document from the store. */
+  onGap(document: LiveDocument): void;
 }
 
 // Compaction is worth it once this many updates sit in the log (load time grows with their number).
@@ -80,9 +82,17 @@ export class LiveDocument implements ConnectionHost {
       Y.applyUpdate(this.doc, message.update, REMOTE);
       this.lastUpdateId = Math.max(this.lastUpdateId, message.lastUpdateId);
       this.#storedBytes += message.update.length;
+      // Yjs holds back an update whose predecessor never arrived: a message was lost (its node died between
+      // commit and publish). The store has everything committed, so reread it.
+      if (this.hasPending) this.deps.onGap(this);
     } else {
       this.presence.applyRemote(message.update);
     }
+  }
+
+  /** True when Yjs holds updates back for want of earlier ones this node never received. */
+  get hasPending(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
   }
 
   /** Attaches a connection: it gets the server's state vector (to send what it has that we lack) and presence. */

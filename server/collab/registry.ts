@@ -30,6 +30,9 @@ export interface RegistryDeps {
   headCheckMs: number;
 }
 
+// Rereads of one document prompted by gaps are spaced at least this much.
+const MIN_REPAIR_INTERVAL_MS = 2_000;
+
 interface Entry {
   document: Promise<LiveDocument>;
   unsubscribe: Promise<Unsubscribe>;
@@ -39,6 +42,8 @@ interface Entry {
 /** The live documents of one node. */
 export class DocumentRegistry {
   readonly #entries = new Map<string, Entry>();
+  readonly #repairs = new Map<LiveDocument, Promise<void>>();
+  readonly #lastRepair = new WeakMap<LiveDocument, number>();
   readonly #stopRepair: () => void;
   readonly #headCheck: NodeJS.Timeout;
 
@@ -77,7 +82,11 @@ export class DocumentRegistry {
     });
     const document = (async () => {
       await unsubscribe;
-      const created = new LiveDocument(key, { ...this.deps, onIdle: (doc) => this.#scheduleUnload(doc) });
+      const created = new LiveDocument(key, {
+        ...this.deps,
+        onIdle: (doc) => this.#scheduleUnload(doc),
+        onGap: (doc) => void this.#repair(doc),
+      });
       let stored = await this.deps.store.load(key);
       if (stored.snapshot === null && stored.updates.length === 0) {
         const seed = await this.deps.seed(name);
@@ -102,14 +111,26 @@ export class DocumentRegistry {
 
   /** Rereads every open document from the store and applies what this node missed. */
   async repairAll(): Promise<void> {
-    for (const [key, entry] of this.#entries) {
-      try {
-        const document = await entry.document;
-        document.applyStored(await this.deps.store.load(key));
-      } catch (error) {
-        this.deps.logger.warn({ err: error, doc: key }, 'repair from the store failed');
-      }
+    for (const document of await this.loaded()) await this.#repair(document);
+  }
+
+  /** Rereads one document from the store; concurrent requests for the same document share one reread. */
+  #repair(document: LiveDocument): Promise<void> {
+    let running = this.#repairs.get(document);
+    // An update can stay pending even after a reread (its predecessor was never sent by its client): do not
+    // reread on every message then; the periodic head check retries.
+    const last = this.#lastRepair.get(document) ?? 0;
+    if (running === undefined && Date.now() - last < MIN_REPAIR_INTERVAL_MS) return Promise.resolve();
+    this.#lastRepair.set(document, Date.now());
+    if (running === undefined) {
+      running = this.deps.store
+        .load(document.name)
+        .then((stored) => document.applyStored(stored))
+        .catch((error: unknown) => this.deps.logger.warn({ err: error, doc: document.name }, 'repair from the store failed'))
+        .finally(() => this.#repairs.delete(document));
+      this.#repairs.set(document, running);
     }
+    return running;
   }
 
   /** The loaded documents (for metrics and rights changes). */
@@ -143,9 +164,9 @@ export class DocumentRegistry {
   async #checkHeads(): Promise<void> {
     for (const document of await this.loaded()) {
       try {
-        if ((await this.deps.store.headUpdateId(document.name)) > document.lastUpdateId) {
+        if (document.hasPending || (await this.deps.store.headUpdateId(document.name)) > document.lastUpdateId) {
           this.deps.logger.warn({ doc: document.name }, 'missed updates: repairing from the store');
-          document.applyStored(await this.deps.store.load(document.name));
+          await this.#repair(document);
         }
       } catch (error) {
         this.deps.logger.warn({ err: error, doc: document.name }, 'head check failed');

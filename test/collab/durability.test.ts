@@ -72,9 +72,9 @@ describe('collaboration durability across restarts', () => {
     const stream = streamEdits(writer.doc, 'k', { count: 2_000, intervalMs: 12 });
     await waitFor(() => expect(markersOf(reloaded.doc).length).toBeGreaterThanOrEqual(sent.length + 40), 10_000);
     expect(await stopNode(again, 'SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
-    clients.destroyAll();
-    await stream.stop();
     const received = markersOf(reloaded.doc);
+    await stream.stop();
+    clients.destroyAll();
 
     // Opened directly (the dead server's lock is taken over): the log was compacted in the background, and
     // snapshot plus log hold every edit the reader had, each once.

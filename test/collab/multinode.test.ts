@@ -1,6 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ENV, adminClient } from '../helpers/apiFixtures.ts';
-import { synced, ticketFor, waitFor } from '../helpers/collabClients.ts';
+import pg from 'pg';
+import type * as Y from 'yjs';
+import { articleTexts, synced, ticketFor, waitFor } from '../helpers/collabClients.ts';
+import { FROM_SERVER, RawCollabClient, SyncType, syncFrame } from '../helpers/rawCollabClient.ts';
 import { type CollabBill, expectConverged, expectEachOnce, markersOf, ProviderPool, setupCollabBill, streamEdits } from '../helpers/collabEdits.ts';
 import {
   type DedicatedRedis,
@@ -74,6 +77,30 @@ describe.skipIf(skipReason !== null)(skipReason ? `${title} (${skipReason}; need
     await expectConverged(replicas, [...fromA, ...fromB]);
   });
 
+  it('COLLAB16 a node that never got a committed update (its node died between commit and publish) rereads it once a later update needs it', async () => {
+    const bill = await setupCollabBill(nodeA.url, admin);
+    const readerB = await readerOn(nodeB, bill);
+    const raw = await RawCollabClient.open(nodeA.url, bill.document, { ticket: (await ticketFor(bill.rapporteur, bill.document)).ticket });
+    raw.requestState();
+    await raw.synced();
+    const ours: Uint8Array[] = [];
+    raw.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== FROM_SERVER) ours.push(update);
+    });
+    const text = raw.doc.getArray<Y.Map<unknown>>('articles').get(0).get('text') as Y.Text;
+    text.insert(0, 'PERDU ');
+    // Stored as the dead node had stored it, but never announced on the bus.
+    const store = new pg.Client({ connectionString: database?.url });
+    await store.connect();
+    await store.query('insert into collab_updates (doc_name, update) values ($1, $2)', [bill.document, Buffer.from(ours.splice(0)[0] as Uint8Array)]);
+    await store.end();
+    text.insert(6, 'RETROUVÉ ');
+    raw.send(syncFrame(SyncType.update, ours.splice(0)[0] as Uint8Array));
+    // B cannot apply the second edit without the first: it must reread the store rather than freeze that text.
+    await waitFor(() => expect(articleTexts(readerB.doc)[0]).toMatch(/^PERDU RETROUVÉ /), 8_000);
+    raw.socket.close();
+  });
+
   it('COLLAB16 a node killed (SIGKILL) amid a stream of edits loses nothing a client of the other node received', async () => {
     const bill = await setupCollabBill(nodeA.url, admin);
     const [writer, readerB] = await Promise.all([writerOn(nodeA, bill), readerOn(nodeB, bill)]);
@@ -117,6 +144,10 @@ describe.skipIf(skipReason !== null)(skipReason ? `${title} (${skipReason}; need
     const typedBefore = fromA.length + fromB.length;
     await waitFor(() => fromA.length + fromB.length >= typedBefore + 40); // both nodes store edits meanwhile
     await redis?.start();
+    // Both nodes lost their subscriptions and got them back (which is when they reread the store).
+    for (const node of [nodeA, nodeB]) {
+      await waitFor(() => expect(node.process.stdout()).toMatch(/"connection":"subscriber","msg":"redis bus connection restored"/), 10_000);
+    }
     const typedAfter = fromA.length + fromB.length;
     await waitFor(() => fromA.length + fromB.length >= typedAfter + 40);
     await Promise.all(streams.map((stream) => stream.stop()));

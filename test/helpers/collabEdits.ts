@@ -102,7 +102,8 @@ export function streamEdits(doc: Y.Doc, prefix: string, options: { count: number
   const sent: string[] = [];
   let stopped = false;
   const finished = (async () => {
-    for (let i = 0; i < options.count && !stopped; i += 1) {
+    // A destroyed document (test over, possibly failed) ends the stream too.
+    for (let i = 0; i < options.count && !stopped && !doc.isDestroyed; i += 1) {
       const marker = `${prefix}${i}`;
       insertMarker(doc, marker, random);
       sent.push(marker);
@@ -121,12 +122,12 @@ export function streamEdits(doc: Y.Doc, prefix: string, options: { count: number
 
 /** Stock providers opened by a test, all destroyed by `destroyAll()` (call it in `afterEach`). */
 export class ProviderPool {
-  readonly #providers: WebsocketProvider[] = [];
+  readonly #clients: { doc: Y.Doc; provider: WebsocketProvider }[] = [];
 
   /** A provider on its own Y.Doc (a reader without ticket), not yet synced. */
   connect(url: string, document: string, ticket?: string): { doc: Y.Doc; provider: WebsocketProvider } {
     const client = connectProvider(url, document, ticket);
-    this.#providers.push(client.provider);
+    this.#clients.push(client);
     return client;
   }
 
@@ -137,9 +138,12 @@ export class ProviderPool {
     return reader.doc;
   }
 
-  /** Destroys every provider opened so far. */
+  /** Destroys every provider opened so far, and its document (which ends edit streams typing into it). */
   destroyAll(): void {
-    for (const provider of this.#providers.splice(0)) provider.destroy();
+    for (const { doc, provider } of this.#clients.splice(0)) {
+      provider.destroy();
+      doc.destroy();
+    }
   }
 }
 

@@ -15,6 +15,25 @@ export interface ServerNode {
   env: Record<string, string>;
 }
 
+// Children still running when the test process ends, killed then so no server or Redis outlives the run, even when a
+// failure skipped the suites' cleanup. Vitest ends its workers with SIGTERM, which skips 'exit' handlers.
+const running = new Set<ChildProcess>();
+const killRunning = () => running.forEach((child) => child.kill('SIGKILL'));
+let hooked = false;
+
+function track(child: ChildProcess): void {
+  if (!hooked) {
+    hooked = true;
+    process.once('exit', killRunning);
+    process.once('SIGTERM', () => {
+      killRunning();
+      process.exit(143);
+    });
+  }
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+}
+
 /** A SECRET_KEY shared by every node of a suite (tickets issued by one node are valid on the others). */
 export const SHARED_SECRET = 'test-secret-key-shared-by-all-nodes-0123456789';
 
@@ -31,6 +50,7 @@ export async function startNode(env: Record<string, string>, port?: number): Pro
     ...env,
   };
   const spawned = spawnServer(full);
+  track(spawned.child);
   try {
     await waitForOutput(spawned, /"msg":"server listening"/);
   } catch (error) {
@@ -85,25 +105,29 @@ export async function startDedicatedRedis(): Promise<DedicatedRedis> {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = started;
+    track(started);
     let out = '';
     started.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
     started.stderr?.resume();
     const deadline = Date.now() + 10_000;
     while (!out.includes('Ready to accept connections')) {
-      if (started.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not start on ${port}:\n${out}`);
+      if (started.exitCode !== null || Date.now() > deadline) {
+        started.kill('SIGKILL');
+        throw new Error(`redis-server did not start on ${port}:\n${out}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
-  const end = async (signal: 'SIGKILL' | 'SIGTERM'): Promise<void> => {
-    const running = child;
+  const end = async (): Promise<void> => {
+    const current = child;
     child = null;
-    if (!running || running.exitCode !== null || running.signalCode !== null) return;
-    const exited = once(running, 'exit');
-    running.kill(signal);
+    if (!current || current.exitCode !== null || current.signalCode !== null) return;
+    const exited = once(current, 'exit');
+    current.kill('SIGKILL');
     await exited;
   };
   await launch();
-  return { url: `redis://127.0.0.1:${port}`, port, kill: () => end('SIGKILL'), start: launch, stop: () => end('SIGKILL') };
+  return { url: `redis://127.0.0.1:${port}`, port, kill: end, start: launch, stop: end };
 }
 
 /**
@@ -113,13 +137,16 @@ export async function startDedicatedRedis(): Promise<DedicatedRedis> {
  */
 export async function stallAppends(databaseUrl: string): Promise<{ release(): Promise<void> }> {
   const client = new pg.Client({ connectionString: databaseUrl });
+  // Dropping the database (cleanup after a failure) ends this connection: that must not be an unhandled error.
+  client.on('error', () => undefined);
   await client.connect();
   await client.query('begin');
   await client.query('lock table collab_updates in share mode');
+  let released: Promise<void> | null = null;
   return {
-    async release() {
-      await client.query('rollback');
-      await client.end();
+    release() {
+      released ??= client.query('rollback').then(() => client.end());
+      return released;
     },
   };
 }

@@ -173,7 +173,9 @@ export function runDocumentStoreContract(name: string, open: () => Promise<Docum
       expect(stored.updates).toHaveLength(1);
       // A document with content (in its log or only in a snapshot) is never initialised again.
       expect(await store.initialize('bill:s8', bytes(8, 9))).toBe(false);
-      await store.appendUpdates('bill:s8b', [bytes(1)]);
+      const doc = new Y.Doc();
+      doc.getText('t').insert(0, 'déjà là');
+      await store.appendUpdates('bill:s8b', [Y.encodeStateAsUpdate(doc)]);
       await store.compact('bill:s8b');
       expect(await store.initialize('bill:s8b', bytes(2))).toBe(false);
       expect((await store.load('bill:s8b')).updates).toEqual([]);

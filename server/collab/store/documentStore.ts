@@ -20,7 +20,7 @@ export interface DocumentStore {
   appendUpdates(docName: string, updates: Uint8Array[]): Promise<{ lastUpdateId: number }>;
   /** Snapshot plus the updates after it, in order. */
   load(docName: string): Promise<StoredDocument>;
-  /** Folds the snapshot and every update up to now into a new snapshot (Y.mergeUpdates, no Y.Doc needed) and deletes those updates, atomically; concurrent appends are never lost. */
+  /** Folds the snapshot and every update up to now into a new snapshot and deletes those updates, atomically; concurrent appends are never lost. */
   compact(docName: string): Promise<{ folded: number }>;
   /** Stores `update` as the document's first content unless it has some already (two nodes seeding at once seed once); true when stored. */
   initialize(docName: string, update: Uint8Array): Promise<boolean>;
