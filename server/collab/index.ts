@@ -41,7 +41,7 @@ export interface Collab {
   metrics: CollabMetrics;
   nodeId: string;
   /** Announces to every node that a user's rights changed; never throws. */
-  rightsChanged(userId: string): Promise<void>;
+  rightsChanged: (userId: string) => Promise<void>;
   close(): Promise<void>;
 }
 
