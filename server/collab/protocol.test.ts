@@ -5,6 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
+import { mulberry32 as prng } from '../../test/helpers/random.ts';
 import {
   decodeClientMessage,
   encodeAwareness,
@@ -63,16 +64,6 @@ function closeCodeOf(action: () => unknown): CloseCode | 'no error' {
   }
 }
 
-/** Mulberry32: deterministic random bytes, so a failing garbage case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('collaboration protocol decoding', () => {
   it('COLLAB3 decodes every client message type from real y-protocols bytes', () => {

@@ -6,18 +6,8 @@ import { articleTexts, connectProvider, recordCloseCodes, synced, ticketFor, wai
 import { articleText, type CollabWorld, healthy, startCollabWorld, storedDocument } from '../helpers/collabWorld.ts';
 import { RawCollabClient, syncFrame, SyncType } from '../helpers/rawCollabClient.ts';
 import { pgliteTarget } from '../helpers/storageTargets.ts';
+import { mulberry32 as prng } from '../helpers/random.ts';
 
-// mulberry32: the same "random" garbage on every run.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function garbage(seed: number): Uint8Array {
   const random = prng(seed);

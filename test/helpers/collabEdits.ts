@@ -30,20 +30,9 @@ export async function setupCollabBill(url: string, admin?: ApiClient): Promise<C
   return { admin: client, bill, document: `bill:${bill.id}`, rapporteur: parliamentarian.client };
 }
 
-/** mulberry32: a small seeded PRNG giving floats in [0, 1); the same seed gives the same sequence. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { mulberry32, randomInt } from './random.ts';
 
-/** An integer in [0, n). */
-export const randomInt = (random: () => number, n: number) => Math.floor(random() * n);
+export { mulberry32, randomInt };
 
 /** The `text` of every article of a bill document, in order. */
 export function articleTextsOf(doc: Y.Doc): Y.Text[] {

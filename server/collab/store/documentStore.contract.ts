@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type DocumentStore, InvalidDocumentUpdateError, type StoredDocument } from './documentStore.ts';
+import { mulberry32 as prng } from '../../../test/helpers/random.ts';
 
 /** A fresh, empty store under test, with a way to make its backend fail mid-batch. */
 export interface DocumentStoreFixture {
@@ -14,17 +15,6 @@ export interface DocumentStoreFixture {
   close(): Promise<void>;
 }
 
-// mulberry32: a tiny seeded PRNG, so the random edits are the same on every run.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const REMOTE = 'remote';
 
