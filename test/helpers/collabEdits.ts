@@ -10,6 +10,7 @@ import type * as Y from 'yjs';
 import type { Bill } from '../../shared/api/bills.ts';
 import { adminClient, createBill, makeParliamentarian } from './apiFixtures.ts';
 import { articleTexts, connectProvider, synced, waitFor } from './collabClients.ts';
+import { mulberry32, randomInt } from './random.ts';
 import type { ApiClient } from './testServer.ts';
 
 /** A bill whose document `bill:<id>` the rapporteur may write (everyone else reads it). */
@@ -29,8 +30,6 @@ export async function setupCollabBill(url: string, admin?: ApiClient): Promise<C
   if (granted.status !== 204) throw new Error(`naming the rapporteur failed: ${granted.status} ${JSON.stringify(granted.body)}`);
   return { admin: client, bill, document: `bill:${bill.id}`, rapporteur: parliamentarian.client };
 }
-
-import { mulberry32, randomInt } from './random.ts';
 
 export { mulberry32, randomInt };
 
