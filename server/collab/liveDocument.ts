@@ -19,14 +19,18 @@ import type { DocumentStore, StoredDocument } from './store/documentStore.ts';
 /** Transaction origin of changes that came from the database or another node (never persisted again). */
 export const REMOTE = 'remote';
 
-/** What a live document needs from its node. */
-export interface LiveDocumentDeps {
+/** What every document on a node shares: where updates are stored and fanned out, limits, logs, counters. */
+export interface NodeServices {
   store: DocumentStore;
   bus: Bus;
   nodeId: string;
   limits: CollabLimits;
   logger: Logger;
   metrics: CollabMetrics;
+}
+
+/** What a live document needs from its node. */
+export interface LiveDocumentDeps extends NodeServices {
   /** Called when the last connection leaves, so the registry can unload the document. */
   onIdle(document: LiveDocument): void;
   /** Called when this node evidently missed an update, so the registry rereads the document from the store. */

@@ -3,25 +3,14 @@
  * with other nodes through the bus, repaired from the store when the bus may have dropped messages, and
  * unloaded when nobody has been connected for a while.
  */
-import type { Logger } from 'pino';
-import type { DocumentName } from '../../shared/collab/documentName.ts';
-import { formatDocumentName } from '../../shared/collab/documentName.ts';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
-import type { Bus, Unsubscribe } from '../bus/index.ts';
+import { type DocumentName, formatDocumentName } from '../../shared/collab/documentName.ts';
+import type { Unsubscribe } from '../bus/index.ts';
 import { decodeFanout, documentChannel, type FanoutMessage } from './fanout.ts';
-import type { CollabLimits } from './limits.ts';
-import { LiveDocument } from './liveDocument.ts';
-import type { CollabMetrics } from './metrics.ts';
-import type { DocumentStore } from './store/documentStore.ts';
+import { LiveDocument, type NodeServices } from './liveDocument.ts';
 
 /** What the registry needs from its node. */
-export interface RegistryDeps {
-  store: DocumentStore;
-  bus: Bus;
-  nodeId: string;
-  limits: CollabLimits;
-  logger: Logger;
-  metrics: CollabMetrics;
+export interface RegistryDeps extends NodeServices {
   /** The first content of a new document (a bill's latest version), or null to start empty. */
   seed(name: DocumentName): Promise<Uint8Array | null>;
   /** How long an unused document stays loaded. */
