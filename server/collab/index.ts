@@ -19,7 +19,7 @@ import type { DocumentStore } from './store/documentStore.ts';
 import { SqlDocumentStore } from './store/sqlDocumentStore.ts';
 
 export { billSeedUpdate } from './seed.ts';
-export { type CollabLimits, defaultCollabLimits } from './limits.ts';
+export type { CollabLimits } from './limits.ts';
 export { SqlDocumentStore } from './store/sqlDocumentStore.ts';
 
 /** What the composition root provides. */

@@ -9,7 +9,7 @@ import type { Actor } from '../../common/actor.ts';
 import { notFound } from '../../common/errors.ts';
 import type { Database } from '../../storage/database.ts';
 import { assertBillExists } from '../bills/index.ts';
-import { isRapporteurOf } from '../users/index.ts';
+import { canWriteBill } from '../users/index.ts';
 
 /** What an actor may do with a document. */
 export type DocumentAccess = 'read' | 'write';
@@ -18,7 +18,7 @@ export type DocumentAccess = 'read' | 'write';
 export async function documentAccess(db: Database, actor: Actor, document: DocumentName): Promise<DocumentAccess> {
   if (document.kind === 'bill') {
     await assertBillExists(db, document.billId);
-    return actor !== null && (await isRapporteurOf(db, actor, document.billId)) ? 'write' : 'read';
+    return actor !== null && (await canWriteBill(db, actor.id, document.billId)) ? 'write' : 'read';
   }
   throw notFound(ErrorCode.documentNotFound, `No amendment draft ${document.amendmentId}`);
 }

@@ -1,7 +1,7 @@
 /** The users module's public use cases. */
-export { createAccount, ensureAdmin, getMe, type NewAccount } from './accounts.ts';
-export { canWriteBill, isRapporteurOf } from './policy.ts';
-export { ignoreRightsChanges, type RightsChanged } from './rightsChanged.ts';
+export { createAccount, ensureAdmin } from './accounts.ts';
+export { canWriteBill } from './policy.ts';
+export type { RightsChanged } from './rightsChanged.ts';
 export { grantRapporteur } from './rapporteurs.ts';
 export { resolveToken } from './tokens.ts';
 export { SESSION_COOKIE, userRoutes } from './userRoutes.ts';

@@ -3,19 +3,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { Role } from '../../../shared/api/users.ts';
-import type { User } from '../../common/actor.ts';
 import type { Database } from '../../storage/database.ts';
 import { billRapporteurs, users } from '../../storage/schema.ts';
-
-/** True when the user may write the bill's official text: a parliamentarian named rapporteur of it. */
-export async function isRapporteurOf(db: Database, user: User, billId: string): Promise<boolean> {
-  if (user.role !== Role.parliamentarian) return false;
-  const [row] = await db
-    .select({ userId: billRapporteurs.userId })
-    .from(billRapporteurs)
-    .where(and(eq(billRapporteurs.billId, billId), eq(billRapporteurs.userId, user.id)));
-  return row !== undefined;
-}
 
 /** True when the user, as stored now, may write the bill's official text (rights may have changed since a ticket). */
 export async function canWriteBill(db: Database, userId: string, billId: string): Promise<boolean> {
