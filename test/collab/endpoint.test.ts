@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bill } from '../../shared/api/bills.ts';
-import { adminClient, ADMIN_ENV, createBill, makeParliamentarian } from '../helpers/apiFixtures.ts';
+import { ADMIN_ENV } from '../helpers/apiFixtures.ts';
 import { articleTexts, connectProvider, synced, ticketFor, waitFor } from '../helpers/collabClients.ts';
+import { setupCollabBill } from '../helpers/collabEdits.ts';
 import { pgliteTarget } from '../helpers/storageTargets.ts';
 import { type ApiClient, startTestServer, type TestServer } from '../helpers/testServer.ts';
 import type * as Y from 'yjs';
@@ -13,11 +14,7 @@ describe('collaboration endpoint (smoke)', () => {
 
   beforeAll(async () => {
     server = await startTestServer(pgliteTarget, ADMIN_ENV);
-    const admin = await adminClient(server.url);
-    bill = await createBill(admin);
-    const parliamentarian = await makeParliamentarian(server.url, admin);
-    rapporteur = parliamentarian.client;
-    await admin.put(`/bills/${bill.id}/rapporteurs/${parliamentarian.id}`);
+    ({ bill, rapporteur } = await setupCollabBill(server.url));
   });
   afterAll(() => server?.stop());
 

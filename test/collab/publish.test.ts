@@ -3,8 +3,9 @@ import type * as Y from 'yjs';
 import type { Bill, Version, VersionSummary } from '../../shared/api/bills.ts';
 import type { BillStats } from '../../shared/api/history.ts';
 import type { LedgerEvent } from '../../shared/api/ledger.ts';
-import { adminClient, ADMIN_ENV, createBill, expectProblem, makeParliamentarian, signUp } from '../helpers/apiFixtures.ts';
+import { ADMIN_ENV, expectProblem, signUp } from '../helpers/apiFixtures.ts';
 import { articleTexts, connectProvider, synced, ticketFor, waitFor } from '../helpers/collabClients.ts';
+import { setupCollabBill } from '../helpers/collabEdits.ts';
 import { pgliteTarget } from '../helpers/storageTargets.ts';
 import { ApiClient, startTestServer, type TestServer } from '../helpers/testServer.ts';
 
@@ -18,11 +19,7 @@ describe('publishing a version from the live text', () => {
 
   beforeAll(async () => {
     server = await startTestServer(pgliteTarget, ADMIN_ENV);
-    admin = await adminClient(server.url);
-    bill = await createBill(admin);
-    const parliamentarian = await makeParliamentarian(server.url, admin);
-    rapporteur = parliamentarian.client;
-    await admin.put(`/bills/${bill.id}/rapporteurs/${parliamentarian.id}`);
+    ({ admin, bill, rapporteur } = await setupCollabBill(server.url));
   });
   afterAll(() => server?.stop());
 
@@ -70,11 +67,9 @@ describe('publishing a version from the live text', () => {
   });
 
   it('COLLAB20 a bill whose document was never opened publishes its latest text unchanged', async () => {
-    const other = await createBill(admin, { title: 'Projet de loi jamais ouvert en direct' });
-    const parliamentarian = await makeParliamentarian(server.url, admin);
-    await admin.put(`/bills/${other.id}/rapporteurs/${parliamentarian.id}`);
+    const { bill: other, rapporteur: otherRapporteur } = await setupCollabBill(server.url, admin);
     const first = (await admin.get<Version>(`/bills/${other.id}/versions/${other.steps[0]?.versionId}`)).body;
-    const published = await parliamentarian.client.post<Version>(`/bills/${other.id}/versions`, step);
+    const published = await otherRapporteur.post<Version>(`/bills/${other.id}/versions`, step);
     expect(published.status).toBe(201);
     expect(published.body.articles.map((a) => [a.articleId, a.number, a.alineas])).toEqual(first.articles.map((a) => [a.articleId, a.number, a.alineas]));
   });
