@@ -13,7 +13,7 @@ import { documentChannel, encodeFanout, type FanoutMessage } from './fanout.ts';
 import type { CollabLimits } from './limits.ts';
 import type { CollabMetrics } from './metrics.ts';
 import { Presence } from './presence.ts';
-import { type ClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, isWellFormedUpdate, updateCarriesChanges } from './protocol.ts';
+import { type ClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, updateCarriesChanges } from './protocol.ts';
 import type { DocumentStore, StoredDocument } from './store/documentStore.ts';
 
 /** Transaction origin of changes that came from the database or another node (never persisted again). */
@@ -154,9 +154,8 @@ export class LiveDocument implements ConnectionHost {
   #receiveUpdate(connection: Connection, update: Uint8Array): void {
     let changes: boolean;
     try {
-      // Fully decoded before anything else: garbage never reaches the store or the Y.Doc.
-      if (!isWellFormedUpdate(update)) throw new Error('not a Yjs update');
-      // Measured against what the server holds: a reconnecting client resends its whole delete set.
+      // Fully decoded (it throws on garbage, which thus never reaches the store or the Y.Doc), and measured
+      // against what the server holds: a reconnecting client resends its whole delete set.
       changes = updateCarriesChanges(update, this.doc);
     } catch {
       connection.close(CloseCode.invalidUpdate);
