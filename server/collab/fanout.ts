@@ -5,6 +5,9 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
+/** Transaction origin of changes that came from the store or another node: applied and shown, never stored again. */
+export const REMOTE = 'remote';
+
 /** The bus channel of a document's messages. */
 export const documentChannel = (docName: string) => `collab:doc:${docName}`;
 

@@ -9,15 +9,13 @@ import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import type { Bus } from '../bus/index.ts';
 import { CommitQueue, type Pending } from './commitQueue.ts';
 import type { Connection, ConnectionHost } from './connection.ts';
-import { documentChannel, encodeFanout, type FanoutMessage } from './fanout.ts';
+import { documentChannel, encodeFanout, type FanoutMessage, REMOTE } from './fanout.ts';
 import type { CollabLimits } from './limits.ts';
 import type { CollabMetrics } from './metrics.ts';
 import { Presence } from './presence.ts';
 import { type ClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, updateCarriesChanges } from './protocol.ts';
 import type { DocumentStore, StoredDocument } from './store/documentStore.ts';
 
-/** Transaction origin of changes that came from the database or another node (never persisted again). */
-export const REMOTE = 'remote';
 
 /** What every document on a node shares: where updates are stored and fanned out, limits, logs, counters. */
 export interface NodeServices {

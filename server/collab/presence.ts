@@ -7,6 +7,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Connection } from './connection.ts';
+import { REMOTE } from './fanout.ts';
 import { encodeAwareness, type AwarenessEntry } from './protocol.ts';
 
 /** Where presence frames go. */
@@ -16,7 +17,6 @@ export interface PresenceHooks {
   connections(): Iterable<Connection>;
 }
 
-const REMOTE = 'remote';
 // A client announces one awareness id per document; a few more tolerate reloads of the same tab.
 const MAX_CLIENT_IDS_PER_CONNECTION = 4;
 // Counts change with every join; announcing them at most this often keeps a join storm cheap.
