@@ -17,8 +17,11 @@ const BATCH = 50;
 // The server compacts once this many updates wait in the log (LiveDocument's COMPACT_AFTER).
 const COMPACT_AFTER = 500;
 const RUNS = 5;
+// Edits committed one by one (typing pace: each keystroke is its own commit) to measure the worst-case overhead.
+const ALONE = 10_000;
 const LOGGED = 'bill:cold-load-logged';
 const SERVED = 'bill:cold-load-served';
+const ONE_BY_ONE = 'bill:cold-load-one-by-one';
 
 /** Opens a document the way the registry does: read the store, apply everything, encode the state for joiners. */
 async function openDocument(store: SqlDocumentStore, name: string): Promise<{ ms: number; chars: number }> {
@@ -61,11 +64,19 @@ async function main(): Promise<void> {
     const updateBytes = updates.reduce((sum, u) => sum + u.length, 0);
     const sizeOf = async () =>
       Number(
-        (await queryRows<{ bytes: string }>(storage.db, sql`select pg_total_relation_size('collab_updates') + pg_total_relation_size('collab_snapshots') as bytes`))[0]
+        (await queryRows<{ bytes: string }>(storage.db, sql`select pg_total_relation_size('collab_commits') + pg_total_relation_size('collab_documents') as bytes`))[0]
           ?.bytes ?? '0',
       );
 
-    // 1. Every edit left in the log (no compaction ever ran): the worst case.
+    // 1. Each edit its own commit, as when one person types alone: every row carries one small update. First, on
+    //    fresh tables: the later compactions free space that new rows would reuse, hiding their size.
+    const alone = updates.slice(0, ALONE);
+    const aloneBytes = alone.reduce((sum, u) => sum + u.length, 0);
+    const beforeAlone = await sizeOf();
+    for (const update of alone) await store.appendUpdates(ONE_BY_ONE, [update]);
+    const writtenAlone = (await sizeOf()) - beforeAlone;
+
+    // 2. Every edit left in the log (no compaction ever ran): the worst case for loading.
     const before = await sizeOf();
     for (let i = 0; i < updates.length; i += BATCH) await store.appendUpdates(LOGGED, updates.slice(i, i + BATCH));
     const written = (await sizeOf()) - before;
@@ -75,7 +86,7 @@ async function main(): Promise<void> {
     const compactMs = performance.now() - compactStarted;
     const snapshot = await median(() => openDocument(store, LOGGED));
 
-    // 2. As the server stores them: group commits, compaction whenever 500 updates wait.
+    // 3. As the server stores them: group commits, compaction whenever 500 updates wait.
     let pending = 0;
     for (let i = 0; i < updates.length; i += BATCH) {
       await store.appendUpdates(SERVED, updates.slice(i, i + BATCH));
@@ -86,10 +97,12 @@ async function main(): Promise<void> {
       }
     }
     const served = await median(() => openDocument(store, SERVED));
+
     for (const result of [logged, snapshot, served]) if (result.chars !== text.length) throw new Error('documents differ');
 
     console.log(`settings: ${EDITS} single-character edits (1 in 10 a deletion), commits of ${BATCH}, compaction after ${COMPACT_AFTER}, ${storage.kind}, median of ${RUNS} opens (read the store, apply, encode for joiners)`);
     console.log(`update bytes: ${updateBytes} (${(updateBytes / EDITS).toFixed(1)} B/edit); table bytes added for the uncompacted log: ${written} (${(written / updateBytes).toFixed(2)}× the updates, row and index overhead included)`);
+    console.log(`table bytes added when each of the first ${alone.length} edits is its own commit: ${writtenAlone} for ${aloneBytes} update bytes (${(writtenAlone / aloneBytes).toFixed(2)}×)`);
     console.log(`open, all ${EDITS} edits in the log: ${logged.ms.toFixed(1)} ms`);
     console.log(`compacting them: ${compactMs.toFixed(1)} ms`);
     console.log(`open, one compacted snapshot: ${snapshot.ms.toFixed(1)} ms`);

@@ -18,8 +18,14 @@
  *   4. our server's /metrics (updates, bytes, commit batches and latency) are read, and the server is stopped.
  * Then the combined results are printed: the harness' own table and ratios, and a compact side-by-side table.
  *
+ * Extra scenarios (fan100x5 fan1kx5 join2k storm3k, see bench/collab/scenarios.ts) are not in run-reference.sh's
+ * fixed list: bench/collab/extraScenarios.ts runs them with the harness' own load client and reference servers from
+ * the same copy, measured the way run-reference.sh measures (fresh reference process per scenario, ours as above),
+ * and their rows join the same results; join scenarios get a CPU-per-join table.
+ *
  * Options (flags or environment):
- *   --scenarios "fan100 fan1k fan2k5w doc200k join1k"  BENCH_SCENARIOS   harness scenario names
+ *   --scenarios "fan100 fan1k fan2k5w doc200k join1k"  BENCH_SCENARIOS   harness scenarios (default) and/or extra ones:
+ *                                                                       fan100x5 fan1kx5 join2k storm3k
  *   --references "yws"                                 BENCH_REFERENCES  yws and/or hocuspocus ("" = none)
  *   --repeat N                                         BENCH_REPEAT      repetitions, interleaved (medians shown)
  *   --quick                                            BENCH_QUICK=1     5 s writing phases
@@ -35,7 +41,9 @@ import path from 'node:path';
 import { checkHarness, fail, parseOptions } from './collab/options.ts';
 import { log, run } from './collab/processes.ts';
 import { type OurServer, prepareBill, residentMb, scrapeMetrics, startOurServer, stopOurServer } from './collab/ourServer.ts';
-import { readRows, summaryTable } from './collab/results.ts';
+import { type ExtraRun, measureExtra, measureExtraReference } from './collab/extraScenarios.ts';
+import { joinTable, ratioTable, readRows, summaryTable } from './collab/results.ts';
+import { JOIN_SCENARIOS, isExtraScenario } from './collab/scenarios.ts';
 
 // --------------------------------------------------------------------- main --
 
@@ -60,6 +68,9 @@ async function main(): Promise<void> {
     `machine: ${machine}`,
     `scenarios: ${o.scenarios.join(' ')}; repeat ${o.repeat}; ${o.quick ? 'quick (5 s writing phases)' : '10 s writing phases'}${o.pin ? '; servers pinned to CPU 0, load client to CPU 1' : ''}`,
     `references: ${o.references.join(' ') || 'none'} (started fresh per scenario by run-reference.sh)`,
+    ...(o.scenarios.some(isExtraScenario)
+      ? ['extra scenarios: fanout.mjs and servers/<ref>.mjs of the harness copy, run and measured like run-reference.sh by bench/collab/extraScenarios.ts (arguments: bench/collab/scenarios.ts)']
+      : []),
     `ours: server/main.ts (as npm start, COLLAB_MAX_CONNECTIONS_PER_ADDRESS=100000), fresh process per scenario, storage ${storage}${o.redisUrl ? ' + redis bus' : ', in-process bus'}, LOG_LEVEL=${o.logLevel}, ` +
       'other limits default, PUBLIC_ORIGIN set and sent as Origin',
     `ours: room bill:<new bill per scenario>; writers use write tickets of the bill's rapporteur, receivers anonymous read tickets (POST /api/v1/collab/tickets)`,
@@ -73,10 +84,13 @@ async function main(): Promise<void> {
   let problems = 0;
   for (let rep = 1; rep <= o.repeat; rep++) {
     for (const scenario of o.scenarios) {
+      // Extra scenarios: not in run-reference.sh's list, run by extraScenarios.ts with the same client and servers.
+      const extra: ExtraRun | null = isExtraScenario(scenario) ? { harness, scenario, rep, quick: o.quick, pin: o.pin, logDir: path.join(results, 'extra.logs') } : null;
       for (const ref of o.references) {
         log(`${scenario} rep ${rep}: reference ${ref}`);
         const out = path.join(results, `${scenario}-${ref}-${rep}.jsonl`);
-        await run('bash', ['run-reference.sh', '--servers', ref, '--scenarios', scenario, '--out', out, ...common], { cwd: harness });
+        if (extra) await writeFile(out, (await measureExtraReference(extra, ref)).map((r) => `${JSON.stringify(r)}\n`).join(''));
+        else await run('bash', ['run-reference.sh', '--servers', ref, '--scenarios', scenario, '--out', out, ...common], { cwd: harness });
         for (const row of await readRows(out)) await appendFile(all, `${JSON.stringify({ ...row, rep })}\n`);
       }
 
@@ -96,27 +110,33 @@ async function main(): Promise<void> {
         const out = path.join(results, `${scenario}-ours-${rep}.jsonl`);
         // Resident memory before the load (PGlite's WebAssembly heap lives in this process): peak − this = the run's own.
         const rssBeforeMb = residentMb(server.pid);
-        await run(
-          'bash',
-          [
-            'run-reference.sh',
-            '--only-target',
-            '--target-name', 'ours',
-            '--target-pid', String(server.pid),
-            '--target-url', `ws://127.0.0.1:${server.port}/collab`,
-            '--target-room', document,
-            '--target-fanout-args', `--origin ${server.base} --query-file ${readFile_} --writer-query-file ${writeFile_}`,
-            '--scenarios', scenario,
-            '--out', out,
-            ...common,
-          ],
-          { cwd: harness },
-        );
+        const fanoutArgs = ['--origin', server.base, '--query-file', readFile_, '--writer-query-file', writeFile_];
+        if (extra) {
+          const row = await measureExtra(extra, { name: 'ours', protocol: 'y-websocket', url: `ws://127.0.0.1:${server.port}/collab`, pid: server.pid, fresh: false, room: document, fanoutArgs, serverLog });
+          await writeFile(out, `${JSON.stringify(row)}\n`);
+        } else {
+          await run(
+            'bash',
+            [
+              'run-reference.sh',
+              '--only-target',
+              '--target-name', 'ours',
+              '--target-pid', String(server.pid),
+              '--target-url', `ws://127.0.0.1:${server.port}/collab`,
+              '--target-room', document,
+              '--target-fanout-args', fanoutArgs.join(' '),
+              '--scenarios', scenario,
+              '--out', out,
+              ...common,
+            ],
+            { cwd: harness },
+          );
+        }
         const metrics = await scrapeMetrics(server.base, document);
         const rows = await readRows(out);
         if (rows.length === 0) {
           problems++;
-          log(`!! no result for ours in ${scenario} (see ${out.replace(/\.jsonl$/, '.logs')})`);
+          log(`!! no result for ours in ${scenario} (see ${extra ? extra.logDir : out.replace(/\.jsonl$/, '.logs')})`);
         }
         for (const row of rows) {
           if (!row.fanout?.converged || (row.fanout.errors ?? 0) > 0) {
@@ -138,6 +158,11 @@ async function main(): Promise<void> {
   const report = await run(process.execPath, ['report.mjs', all], { cwd: harness, quiet: true });
   const md = summaryTable(rows, true);
   const text = summaryTable(rows, false);
+  const joins = (markdown: boolean) => joinTable(rows, JOIN_SCENARIOS, markdown);
+  const ratios = (markdown: boolean) => ratioTable(rows, o.references, JOIN_SCENARIOS, markdown);
+  const joinNote =
+    '"CPU ms/join" = server CPU of the whole run / receivers (incl. the preload, 1 edit, the clients leaving);\n' +
+    '"join-phase CPU ms/join" = server CPU from the preload being on the server to the last receiver synced / receivers';
   const metricLines = rows
     .filter((r) => r.ours_metrics && Object.keys(r.ours_metrics).length > 0)
     .map((r) => {
@@ -159,6 +184,8 @@ async function main(): Promise<void> {
     '## side by side',
     md,
     '',
+    ...(joins(true) ? ['## joins', joinNote, '', joins(true) ?? '', ''] : []),
+    ...(ratios(true) ? ['## ratios (medians; < 1.0: ours used less)', ratios(true) ?? '', ''] : []),
     '## our server /metrics after each run',
     ...metricLines.map((l) => `- ${l}`),
     '',
@@ -167,6 +194,10 @@ async function main(): Promise<void> {
 
   process.stdout.write(`${report.stdout}\n`);
   process.stdout.write(`\nside by side (medians over runs; "CPU µs/delivery" = server CPU / deliveries received, whole run incl. connect;\n"RSS before" = our server's resident memory just before the load, measured for ours only (references start fresh, ~45-70 MB)):\n\n${text}\n\n`);
+  const joinText = joins(false);
+  if (joinText) process.stdout.write(`joins (${joinNote}):\n\n${joinText}\n\n`);
+  const ratioText = ratios(false);
+  if (ratioText) process.stdout.write(`ratios of the medians above (< 1.0: ours used less time / CPU):\n\n${ratioText}\n\n`);
   if (rows.some((r) => r.server_figures_from_last_sample)) process.stdout.write('* the server died before the final reading: CPU from its last 0.25 s sample\n\n');
   if (metricLines.length) process.stdout.write(`our server /metrics after each run:\n${metricLines.map((l) => `  ${l}`).join('\n')}\n\n`);
   process.stdout.write(`settings:\n${settings.map((s) => `  ${s}`).join('\n')}\n  total wall time: ${minutes} min\n`);

@@ -261,30 +261,42 @@ export const events = pgTable(
   (t) => [unique('events_bill_seq_uq').on(t.billId, t.seq), index('events_bill_id_idx').on(t.billId, t.id)],
 );
 
-/** The append-only log of a collaborative document's Yjs updates (`bill:<uuid>`, `amendment:<uuid>`…), in id order. */
-export const collabUpdates = pgTable(
-  'collab_updates',
+/**
+ * A collaborative document (`bill:<uuid>`, `amendment:<uuid>`…) and its compacted state. The log refers to it by
+ * a small integer, so the name is stored once rather than in every log row and index entry.
+ */
+export const collabDocuments = pgTable('collab_documents', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  name: text('name').notNull().unique(),
+  /** One Yjs update encoding every commit folded in so far, or null before the first compaction. */
+  snapshot: bytea('snapshot'),
+  /** The highest commit id folded in; commits still in the log are the ones not folded, whatever their id. */
+  snapshotUptoCommitId: bigint('snapshot_upto_commit_id', { mode: 'number' }).notNull().default(0),
+  compactedAt: timestamp('compacted_at', { withTimezone: true, mode: 'date' }),
+  createdAt: createdAt(),
+});
+
+/**
+ * The append-only log of a document's Yjs updates: one row per commit, holding that commit's updates packed in
+ * order (see packUpdates). One row per group commit rather than per update keeps the row and index overhead
+ * from dwarfing updates of a few dozen bytes.
+ */
+export const collabCommits = pgTable(
+  'collab_commits',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    docName: text('doc_name').notNull(),
-    update: bytea('update').notNull(),
-    createdAt: createdAt(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => collabDocuments.id),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    updates: bytea('updates').notNull(),
+    updateCount: integer('update_count').notNull(),
   },
   (t) => [
-    index('collab_updates_doc_id_idx').on(t.docName, t.id),
-    // An empty update means a caller bug; the store refuses it too, this keeps the log clean whatever writes.
-    check('collab_updates_update_nonempty', sql`octet_length(${t.update}) > 0`),
+    primaryKey({ columns: [t.documentId, t.id] }),
+    // An empty commit means a caller bug; the store refuses it too, this keeps the log clean whatever writes.
+    check('collab_commits_nonempty', sql`${t.updateCount} > 0 and octet_length(${t.updates}) > 0`),
   ],
 );
-
-/** A collaborative document's compacted state: one Yjs update encoding every update folded into it. */
-export const collabSnapshots = pgTable('collab_snapshots', {
-  docName: text('doc_name').primaryKey(),
-  state: bytea('state').notNull(),
-  /** The highest update id folded in; updates still in the log are the ones not folded, whatever their id. */
-  uptoUpdateId: bigint('upto_update_id', { mode: 'number' }).notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-});
 
 /** Every table, for drizzle's relational typing. */
 export const schema = {
@@ -301,7 +313,7 @@ export const schema = {
   amendments,
   stepDebates,
   events,
-  collabUpdates,
-  collabSnapshots,
+  collabDocuments,
+  collabCommits,
 };
 

@@ -92,7 +92,10 @@ describe.skipIf(skipReason !== null)(skipReason ? `${title} (${skipReason}; need
     // Stored as the dead node had stored it, but never announced on the bus.
     const store = new pg.Client({ connectionString: database?.url });
     await store.connect();
-    await store.query('insert into collab_updates (doc_name, update) values ($1, $2)', [bill.document, Buffer.from(ours.splice(0)[0] as Uint8Array)]);
+    await store.query(
+      'insert into collab_commits (document_id, updates, update_count) select id, $2, 1 from collab_documents where name = $1',
+      [bill.document, Buffer.from(ours.splice(0)[0] as Uint8Array)],
+    );
     await store.end();
     text.insert(6, 'RETROUVÉ ');
     raw.send(syncFrame(SyncType.update, ours.splice(0)[0] as Uint8Array));

@@ -132,7 +132,7 @@ export async function startDedicatedRedis(): Promise<DedicatedRedis> {
 
 /**
  * Holds appends to the collaborative update log of the PostgreSQL database at `databaseUrl` until `release()`:
- * a transaction takes a SHARE lock on `collab_updates`, which blocks inserts (not reads). Updates that arrive
+ * a transaction takes a SHARE lock on `collab_commits`, which blocks inserts (not reads). Updates that arrive
  * meanwhile are in flight, not committed; a node killed before the release never commits them.
  */
 export async function stallAppends(databaseUrl: string): Promise<{ release(): Promise<void> }> {
@@ -141,7 +141,7 @@ export async function stallAppends(databaseUrl: string): Promise<{ release(): Pr
   client.on('error', () => undefined);
   await client.connect();
   await client.query('begin');
-  await client.query('lock table collab_updates in share mode');
+  await client.query('lock table collab_commits in share mode');
   let released: Promise<void> | null = null;
   return {
     release() {

@@ -1,57 +1,57 @@
 /**
- * The document store on the system of record (PGlite or PostgreSQL, through drizzle). Appends are plain inserts:
- * identity ids increase, so they need no lock. Compaction takes a per-document advisory lock and folds exactly
- * the rows it deletes, so an update committed meanwhile is either folded and deleted, or left in the log.
+ * The document store on the system of record (PGlite or PostgreSQL, through drizzle). A document is a row of
+ * `collab_documents` (its name, its compacted snapshot) plus its log in `collab_commits`, one row per commit.
+ * Appends are plain inserts: identity ids increase, so they need no lock. Compaction takes a per-document advisory
+ * lock and folds exactly the rows it deletes, so a commit landing meanwhile is either folded and deleted, or left
+ * in the log.
  */
-import { count, eq, max, sql } from 'drizzle-orm';
+import { and, count, eq, max, sql, sum } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Database } from '../../storage/database.ts';
-import { collabSnapshots, collabUpdates } from '../../storage/schema.ts';
+import { collabCommits, collabDocuments } from '../../storage/schema.ts';
 import { assertValidBatch, type DocumentStore, type StoredDocument } from './documentStore.ts';
+import { packUpdates, unpackUpdates } from './packedUpdates.ts';
 
-// First key of the compaction advisory locks (the second is the document name's hash), apart from the
-// ledger's (1001) and the source-reference lock's (1002).
-const COMPACTION_LOCK_SPACE = 1_003;
+// First key of the per-document advisory locks (the second is the document's id), apart from the ledger's (1001)
+// and the source-reference lock's (1002).
+const DOCUMENT_LOCK_SPACE = 1_003;
 
-// Rows per INSERT: two parameters each keeps a statement far below PostgreSQL's 65,535-parameter limit.
-const ROWS_PER_INSERT = 1_000;
-
-/** A DocumentStore over the `collab_updates` and `collab_snapshots` tables. */
+/** A DocumentStore over the `collab_documents` and `collab_commits` tables. */
 export class SqlDocumentStore implements DocumentStore {
+  // Names map to ids forever (documents are never deleted), so a node resolves each name once.
+  readonly #ids = new Map<string, number>();
+
   constructor(private readonly db: Database) {}
 
-  /** Inserts the batch in id order within one transaction; the ids come from the table's identity. */
+  /** Stores the batch as one commit row, its updates packed in order. */
   async appendUpdates(docName: string, updates: Uint8Array[]): Promise<{ lastUpdateId: number }> {
     assertValidBatch(docName, updates);
-    return this.db.transaction(async (tx) => {
-      let lastUpdateId = 0;
-      for (let start = 0; start < updates.length; start += ROWS_PER_INSERT) {
-        const rows = updates.slice(start, start + ROWS_PER_INSERT).map((update) => ({ docName, update }));
-        // A multi-row INSERT draws identity values in VALUES order, so ids follow the batch's order.
-        const inserted = await tx.insert(collabUpdates).values(rows).returning({ id: collabUpdates.id });
-        for (const row of inserted) lastUpdateId = Math.max(lastUpdateId, row.id);
-      }
-      return { lastUpdateId };
-    });
+    const documentId = await this.#ensureDocument(docName);
+    const [row] = await this.db
+      .insert(collabCommits)
+      .values({ documentId, updates: packUpdates(updates), updateCount: updates.length })
+      .returning({ id: collabCommits.id });
+    return { lastUpdateId: (row as { id: number }).id };
   }
 
   /** Reads snapshot and log in one repeatable-read transaction, so a compaction committing between the two reads cannot hide updates. */
   async load(docName: string): Promise<StoredDocument> {
     return this.db.transaction(
       async (tx) => {
-        const [snapshot] = await tx
-          .select({ state: collabSnapshots.state, uptoUpdateId: collabSnapshots.uptoUpdateId })
-          .from(collabSnapshots)
-          .where(eq(collabSnapshots.docName, docName));
+        const [document] = await tx
+          .select({ id: collabDocuments.id, snapshot: collabDocuments.snapshot, upto: collabDocuments.snapshotUptoCommitId })
+          .from(collabDocuments)
+          .where(eq(collabDocuments.name, docName));
+        if (!document) return { snapshot: null, updates: [], lastUpdateId: 0 };
         // Every row still in the log is unfolded, even one whose id is below the snapshot's mark: on PostgreSQL an
         // insert can commit after a later id was folded, so filtering on `id > upto` would drop it.
         const rows = await tx
-          .select({ id: collabUpdates.id, update: collabUpdates.update })
-          .from(collabUpdates)
-          .where(eq(collabUpdates.docName, docName))
-          .orderBy(collabUpdates.id);
-        const lastUpdateId = rows.reduce((max, row) => Math.max(max, row.id), snapshot?.uptoUpdateId ?? 0);
-        return { snapshot: snapshot?.state ?? null, updates: rows.map((row) => row.update), lastUpdateId };
+          .select({ id: collabCommits.id, updates: collabCommits.updates, count: collabCommits.updateCount })
+          .from(collabCommits)
+          .where(eq(collabCommits.documentId, document.id))
+          .orderBy(collabCommits.id);
+        const lastUpdateId = rows.reduce((max, row) => Math.max(max, row.id), document.upto);
+        return { snapshot: document.snapshot, updates: rows.flatMap((row) => unpackUpdates(row.updates, row.count)), lastUpdateId };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
@@ -59,64 +59,95 @@ export class SqlDocumentStore implements DocumentStore {
 
   /** Deletes the log's committed rows and folds exactly those, with the old snapshot, into the new one. */
   async compact(docName: string): Promise<{ folded: number }> {
+    const documentId = await this.#existingDocument(docName);
+    if (documentId === null) return { folded: 0 };
     return this.db.transaction(async (tx) => {
       // Two compactions of one document would each fold half the log and the second would overwrite the first.
-      await tx.execute(sql`select pg_advisory_xact_lock(${COMPACTION_LOCK_SPACE}, hashtext(${docName}))`);
-      // DELETE … RETURNING folds only what it removes: an append committing meanwhile stays in the log.
+      await tx.execute(sql`select pg_advisory_xact_lock(${DOCUMENT_LOCK_SPACE}, ${documentId})`);
+      // DELETE … RETURNING folds only what it removes: a commit landing meanwhile stays in the log.
       const removed = await tx
-        .delete(collabUpdates)
-        .where(eq(collabUpdates.docName, docName))
-        .returning({ id: collabUpdates.id, update: collabUpdates.update });
+        .delete(collabCommits)
+        .where(eq(collabCommits.documentId, documentId))
+        .returning({ id: collabCommits.id, updates: collabCommits.updates, count: collabCommits.updateCount });
       if (removed.length === 0) return { folded: 0 };
       // Applied in id order (Yjs accepts any order, this one avoids holding updates as pending).
       removed.sort((a, b) => a.id - b.id);
       const [previous] = await tx
-        .select({ state: collabSnapshots.state, uptoUpdateId: collabSnapshots.uptoUpdateId })
-        .from(collabSnapshots)
-        .where(eq(collabSnapshots.docName, docName));
+        .select({ snapshot: collabDocuments.snapshot, upto: collabDocuments.snapshotUptoCommitId })
+        .from(collabDocuments)
+        .where(eq(collabDocuments.id, documentId));
       // Through a Y.Doc rather than Y.mergeUpdates: applying is linear where merging 100,000 updates took minutes,
       // and the document's garbage collection drops deleted content from the snapshot.
       const doc = new Y.Doc();
-      if (previous) Y.applyUpdate(doc, previous.state);
-      for (const row of removed) Y.applyUpdate(doc, row.update);
-      const state = Y.encodeStateAsUpdate(doc);
+      if (previous?.snapshot) Y.applyUpdate(doc, previous.snapshot);
+      let folded = 0;
+      for (const row of removed) {
+        for (const update of unpackUpdates(row.updates, row.count)) Y.applyUpdate(doc, update);
+        folded += row.count;
+      }
+      const snapshot = Y.encodeStateAsUpdate(doc);
       doc.destroy();
-      const uptoUpdateId = removed.reduce((max, row) => Math.max(max, row.id), previous?.uptoUpdateId ?? 0);
+      const upto = removed.reduce((max, row) => Math.max(max, row.id), previous?.upto ?? 0);
       await tx
-        .insert(collabSnapshots)
-        .values({ docName, state, uptoUpdateId })
-        .onConflictDoUpdate({ target: collabSnapshots.docName, set: { state, uptoUpdateId, updatedAt: sql`now()` } });
-      return { folded: removed.length };
+        .update(collabDocuments)
+        .set({ snapshot, snapshotUptoCommitId: upto, compactedAt: sql`now()` })
+        .where(eq(collabDocuments.id, documentId));
+      return { folded };
     });
   }
 
   /** Stores `update` as the document's first content unless it already has some; true when it did. */
   async initialize(docName: string, update: Uint8Array): Promise<boolean> {
     assertValidBatch(docName, [update]);
+    const documentId = await this.#ensureDocument(docName);
     return this.db.transaction(async (tx) => {
       // The same lock as compaction: two nodes opening a new document at once seed it only once.
-      await tx.execute(sql`select pg_advisory_xact_lock(${COMPACTION_LOCK_SPACE}, hashtext(${docName}))`);
-      const [logged] = await tx.select({ id: collabUpdates.id }).from(collabUpdates).where(eq(collabUpdates.docName, docName)).limit(1);
-      const [snapshot] = await tx.select({ id: collabSnapshots.docName }).from(collabSnapshots).where(eq(collabSnapshots.docName, docName));
-      if (logged || snapshot) return false;
-      await tx.insert(collabUpdates).values({ docName, update });
+      await tx.execute(sql`select pg_advisory_xact_lock(${DOCUMENT_LOCK_SPACE}, ${documentId})`);
+      const [logged] = await tx.select({ id: collabCommits.id }).from(collabCommits).where(eq(collabCommits.documentId, documentId)).limit(1);
+      const [compacted] = await tx
+        .select({ id: collabDocuments.id })
+        .from(collabDocuments)
+        .where(and(eq(collabDocuments.id, documentId), sql`${collabDocuments.snapshot} is not null`));
+      if (logged || compacted) return false;
+      await tx.insert(collabCommits).values({ documentId, updates: update, updateCount: 1 });
       return true;
     });
   }
 
-  /** The larger of the log's newest id and the snapshot's mark. */
+  /** The larger of the log's newest commit id and the snapshot's mark. */
   async headUpdateId(docName: string): Promise<number> {
-    const [logged] = await this.db.select({ id: max(collabUpdates.id) }).from(collabUpdates).where(eq(collabUpdates.docName, docName));
-    const [snapshot] = await this.db
-      .select({ upto: collabSnapshots.uptoUpdateId })
-      .from(collabSnapshots)
-      .where(eq(collabSnapshots.docName, docName));
-    return Math.max(logged?.id ?? 0, snapshot?.upto ?? 0);
+    const [row] = await this.db
+      .select({ upto: collabDocuments.snapshotUptoCommitId, logged: max(collabCommits.id) })
+      .from(collabDocuments)
+      .leftJoin(collabCommits, eq(collabCommits.documentId, collabDocuments.id))
+      .where(eq(collabDocuments.name, docName))
+      .groupBy(collabDocuments.id);
+    return Math.max(row?.logged ?? 0, row?.upto ?? 0);
   }
 
-  /** Counts the rows still in the log: compaction deletes whatever it folds. */
+  /** Counts the updates still in the log: compaction deletes whatever it folds. */
   async pendingUpdates(docName: string): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(collabUpdates).where(eq(collabUpdates.docName, docName));
-    return row?.n ?? 0;
+    const [row] = await this.db
+      .select({ n: sum(collabCommits.updateCount).mapWith(Number), rows: count() })
+      .from(collabCommits)
+      .innerJoin(collabDocuments, eq(collabDocuments.id, collabCommits.documentId))
+      .where(eq(collabDocuments.name, docName));
+    return row?.rows ? row.n : 0;
+  }
+
+  /** The document's id, creating its row on first use (in its own statement, so no rolled-back transaction can leave a cached id that does not exist). */
+  async #ensureDocument(docName: string): Promise<number> {
+    const known = await this.#existingDocument(docName);
+    if (known !== null) return known;
+    await this.db.insert(collabDocuments).values({ name: docName }).onConflictDoNothing({ target: collabDocuments.name });
+    return (await this.#existingDocument(docName)) as number;
+  }
+
+  async #existingDocument(docName: string): Promise<number | null> {
+    const cached = this.#ids.get(docName);
+    if (cached !== undefined) return cached;
+    const [row] = await this.db.select({ id: collabDocuments.id }).from(collabDocuments).where(eq(collabDocuments.name, docName));
+    if (row) this.#ids.set(docName, row.id);
+    return row?.id ?? null;
   }
 }

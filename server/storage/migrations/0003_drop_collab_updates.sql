@@ -1,0 +1,2 @@
+DROP TABLE "collab_snapshots" CASCADE;--> statement-breakpoint
+DROP TABLE "collab_updates" CASCADE;
