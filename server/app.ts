@@ -10,13 +10,18 @@ import { type Bus, createBus } from './bus/index.ts';
 import type { Collab, CollabLimits } from './collab/index.ts';
 import type { Config } from './config/config.ts';
 import { createHttpApp, refuseUnknownUpgrades } from './http/createHttpApp.ts';
+import { deliberationRoutes } from './deliberationRoutes.ts';
+import { resumeAdoptions } from './modules/amendments/index.ts';
+import { trackAnchors } from './modules/anchors/index.ts';
 import { createRateLimiter, type RateLimiter } from './limits/index.ts';
+import { createLive, type Live, type LiveOptions, type TallySource } from './live/index.ts';
 import { billRoutes } from './modules/bills/index.ts';
 import { collabRoutes, TicketSigner } from './modules/collab/index.ts';
 import { historyRoutes } from './modules/history/index.ts';
 import { importRoutes } from './modules/lafabrique/index.ts';
 import { ledgerRoutes } from './modules/ledger/index.ts';
 import { ensureAdmin, userRoutes } from './modules/users/index.ts';
+import { tallyOf } from './modules/votes/index.ts';
 import { openStorage, pingStorage, type Storage } from './storage/database.ts';
 import { wireCollab } from './wireCollab.ts';
 
@@ -28,6 +33,8 @@ export interface App {
   logger: Logger;
   server: Server;
   collab: Collab;
+  /** The live stream of each bill's ledger (socket.io and SSE); use cases tell it what they committed. */
+  live: Live;
   /** The base URL the server listens on, e.g. http://127.0.0.1:3000 */
   url: string;
   close(): Promise<void>;
@@ -40,7 +47,7 @@ export const VERSION = '0.1.0';
 export async function startApp(
   config: Config,
   logger: Logger = pino({ level: config.logLevel }),
-  options: { collabLimits?: Partial<CollabLimits> } = {},
+  options: { collabLimits?: Partial<CollabLimits>; live?: Partial<LiveOptions> & { tallyOf?: TallySource } } = {},
 ): Promise<App> {
   const storage = await openStorage(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   let bus: Bus;
@@ -76,6 +83,17 @@ export async function startApp(
     signer,
     limits: { maxConnectionsPerAddress: config.collabConnectionsPerAddress, ...options.collabLimits },
   });
+  const { tallyOf: liveTallyOf, ...liveOptions } = options.live ?? {};
+  const live = createLive({
+    db,
+    logger,
+    bus,
+    redisUrl: config.redisUrl,
+    allowedOrigins: config.publicOrigin ? [new URL(config.publicOrigin).origin] : [],
+    tallyOf: liveTallyOf ?? ((billId, target) => tallyOf(db, billId, target)),
+    options: liveOptions,
+  });
+  const deliberation = { db, published: live.published, texts: collab.texts, drafts: collab.drafts };
   const routes = [
     ...billRoutes({ db }),
     ...collabRoutes({ db, signer, store: collab.store }),
@@ -83,6 +101,8 @@ export async function startApp(
     ...ledgerRoutes({ db }),
     ...userRoutes({ db, secureCookies, limiter, authAttemptsPerMinute: config.authAttemptsPerMinute, rightsChanged: collab.rightsChanged }),
     ...importRoutes({ db }),
+    ...live.routes,
+    ...deliberationRoutes(deliberation),
   ];
   const app = createHttpApp({
     db,
@@ -97,11 +117,18 @@ export async function startApp(
     },
   });
   server.on('request', app);
+  // After the API's handler is attached (socket.io then keeps it as the server's request handler).
+  live.attach(server);
   refuseUnknownUpgrades(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  const stopTrackingAnchors = trackAnchors(deliberation, logger);
+  // An adoption interrupted between its decision and its edit of the text (the node stopped) is completed now.
+  resumeAdoptions(deliberation)
+    .then((resumed) => resumed > 0 && logger.info({ resumed }, 'completed interrupted adoptions'))
+    .catch((error: unknown) => logger.error({ err: error }, 'could not complete interrupted adoptions'));
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
@@ -112,8 +139,11 @@ export async function startApp(
     server,
     url: `http://${host}:${port}`,
     collab,
+    live,
     async close() {
+      stopTrackingAnchors();
       await collab.close();
+      await live.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

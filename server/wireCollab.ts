@@ -8,7 +8,9 @@ import type { Bus } from './bus/index.ts';
 import { billSeedUpdate, type Collab, type CollabLimits, startCollab } from './collab/index.ts';
 import type { Config } from './config/config.ts';
 import { getLatestVersion } from './modules/bills/index.ts';
-import { documentAccess, identityOf, type TicketSigner } from './modules/collab/index.ts';
+import { draftSeedUpdate } from '../shared/collab/amendmentDocument.ts';
+import { draftContentOf } from './modules/amendments/index.ts';
+import { canWriteAmendment, documentAccess, identityOf, type TicketSigner } from './modules/collab/index.ts';
 import { canWriteBill } from './modules/users/index.ts';
 import type { Database } from './storage/database.ts';
 
@@ -39,8 +41,9 @@ export function wireCollab({ server, db, bus, logger, config, signer, limits }: 
     },
     async confirmClaims(claims, document) {
       // Tickets live two minutes; rights can change within them. Writers are few, so checking each is cheap.
-      if (claims.access !== 'write' || claims.userId === null || document.kind !== 'bill') return claims;
-      return (await canWriteBill(db, claims.userId, document.billId)) ? claims : { ...claims, access: 'read' };
+      if (claims.access !== 'write' || claims.userId === null) return claims;
+      const canWrite = document.kind === 'bill' ? await canWriteBill(db, claims.userId, document.billId) : await canWriteAmendment(db, claims.userId, document.amendmentId);
+      return canWrite ? claims : { ...claims, access: 'read' };
     },
     async anonymousClaims(document) {
       // Throws for a document that does not exist; a public one is readable without an account.
@@ -49,7 +52,10 @@ export function wireCollab({ server, db, bus, logger, config, signer, limits }: 
     },
     addressOf: (request: IncomingMessage) => clientAddress(request, config.trustProxy),
     async seed(name) {
-      if (name.kind !== 'bill') return null;
+      if (name.kind === 'amendment') {
+        const draft = await draftContentOf(db, name.amendmentId);
+        return draft ? draftSeedUpdate(draft) : null;
+      }
       const version = await getLatestVersion(db, name.billId);
       return version ? billSeedUpdate(version) : null;
     },

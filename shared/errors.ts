@@ -37,8 +37,30 @@ export const ErrorCode = {
   importInvalid: 'import_invalid',
   /** The import source could not be fetched (network error, HTTP error). */
   importUnreachable: 'import_unreachable',
+  /** No annotation (or reply) with this id in this bill. */
+  annotationNotFound: 'annotation_not_found',
+  /** No amendment with this id (drafts are visible to their authors only). */
+  amendmentNotFound: 'amendment_not_found',
+  /** No argument with this id. */
+  argumentNotFound: 'argument_not_found',
+  /** No source with this id. */
+  sourceNotFound: 'source_not_found',
+  /** No question with this id. */
+  questionNotFound: 'question_not_found',
+  /** No report with this id. */
+  reportNotFound: 'report_not_found',
+  /** The contribution is not in a state that allows this (e.g. deciding on a draft, editing a deposited amendment). */
+  invalidTransition: 'invalid_transition',
+  /** The anchor does not fit the current text: quote not found, ambiguous, or not what the positions cover. */
+  anchorInvalid: 'anchor_invalid',
+  /** This user already reported this contribution. */
+  alreadyReported: 'already_reported',
+  /** Moderators cannot moderate their own contributions. */
+  ownContent: 'own_content',
   /** Too many requests from this client; retry after the time given in Retry-After. */
   rateLimited: 'rate_limited',
+  /** A live-stream connection already follows as many bills as it may; unsubscribe from one first. */
+  tooManySubscriptions: 'too_many_subscriptions',
   /** Something failed on the server; the request changed nothing. */
   internal: 'internal_error',
 } as const;

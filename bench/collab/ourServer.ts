@@ -37,7 +37,9 @@ export async function startOurServer(o: Options, work: string, logFile: string, 
     // Every load client connects from 127.0.0.1.
     COLLAB_MAX_CONNECTIONS_PER_ADDRESS: '100000',
   };
-  const nodeArgs = ['--import', 'tsx', path.join(REPO, 'server/main.ts')];
+  // BENCH_CPU_PROF=DIR writes a V8 CPU profile of our server per scenario there (on exit), to see where its CPU goes.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const nodeArgs = [...profile, '--import', 'tsx', path.join(REPO, 'server/main.ts')];
   const [cmd, args] = o.pin ? ['taskset', ['-c', '0', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   const fd = openSync(logFile, 'a');
   const child = spawn(cmd, args, { cwd: REPO, env, stdio: ['ignore', fd, fd] });

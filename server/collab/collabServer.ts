@@ -51,6 +51,11 @@ export function attachCollabServer(server: Server, deps: CollabServerDeps): { cl
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
+    // A write to a socket costs a system call whatever its size: the 101 response and, when admission needs no I/O
+    // (the usual join of an open document), the first frames of the protocol leave in one. Uncorked on the next
+    // turn of the event loop at the latest, so an admission waiting for the database never holds the handshake back.
+    socket.cork();
+    setImmediate(() => socket.uncork());
     wss.handleUpgrade(request, socket, head, (ws) => {
       // Whatever fails while admitting a socket (the database is down…) closes that socket, never the process.
       accept(ws, request, url).catch(() => refuse(ws, CloseCode.unavailable));
@@ -62,21 +67,26 @@ export function attachCollabServer(server: Server, deps: CollabServerDeps): { cl
     const open = perAddress.get(address) ?? 0;
     if (open >= deps.limits.maxConnectionsPerAddress) return refuse(ws, CloseCode.tooManyConnections);
     perAddress.set(address, open + 1);
+    // Admission and then the client's first message must both come in time (COLLAB13); the connection clears the
+    // timer when the client speaks.
+    let connection: Connection | null = null;
+    const deadline = setTimeout(() => {
+      if (connection) connection.close(CloseCode.authenticationTimeout);
+      else refuse(ws, CloseCode.authenticationTimeout);
+    }, deps.limits.handshakeTimeoutMs);
     ws.once('close', () => {
+      clearTimeout(deadline);
       const left = (perAddress.get(address) ?? 1) - 1;
       if (left <= 0) perAddress.delete(address);
       else perAddress.set(address, left);
     });
-    // Messages sent before the document is ready are kept in order and replayed, up to a bound.
+    // Messages sent before the document is ready are kept in order and replayed, up to a bound. (An inline listener,
+    // removed with removeAllListeners below: tsx' keepNames gives a named one a defineProperty on every socket.)
     const early: [unknown, boolean][] = [];
-    const keep = (data: unknown, isBinary: boolean) => {
+    ws.on('message', (data: unknown, isBinary: boolean) => {
       early.push([data, isBinary]);
       if (early.length > MAX_EARLY_MESSAGES) refuse(ws, CloseCode.rateLimited);
-    };
-    ws.on('message', keep);
-    // Admission (ticket, rights, loading the document) must finish in time too.
-    const deadline = setTimeout(() => refuse(ws, CloseCode.authenticationTimeout), deps.limits.handshakeTimeoutMs);
-    ws.once('close', () => clearTimeout(deadline));
+    });
 
     const document = parseCollabPath(url.pathname);
     if (document === null) return refuse(ws, CloseCode.malformedPath);
@@ -105,10 +115,9 @@ export function attachCollabServer(server: Server, deps: CollabServerDeps): { cl
     } catch {
       return refuse(ws, CloseCode.unavailable);
     }
-    clearTimeout(deadline);
     if (ws.readyState !== ws.OPEN) return;
-    ws.off('message', keep);
-    const connection = new Connection(ws, claims, address, deps.limits);
+    ws.removeAllListeners('message'); // the early messages' listener, the only one until the connection's
+    connection = new Connection(ws, claims, address, deps.limits, deadline);
     live.join(connection);
     for (const [data, isBinary] of early) ws.emit('message', data, isBinary);
   }

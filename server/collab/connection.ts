@@ -27,23 +27,25 @@ export class Connection {
   readonly awarenessClients = new Set<number>();
   #host: ConnectionHost | null = null;
   #closed = false;
-  #handshook = false;
+  #handshakeDeadline: NodeJS.Timeout | null;
   readonly #messages: TokenBucket;
   readonly #awareness: TokenBucket;
-  readonly #handshakeTimer: NodeJS.Timeout;
 
+  /**
+   * `handshakeDeadline` is the endpoint's timer, running since the upgrade, that closes a socket which has not started
+   * the protocol in time (it holds memory and a slot); the connection clears it at its first message. One timer per
+   * socket for admission and first message, rather than one each.
+   */
   constructor(
     readonly socket: WebSocket,
     readonly claims: ConnectionClaims,
     readonly address: string,
     private readonly limits: CollabLimits,
+    handshakeDeadline: NodeJS.Timeout,
   ) {
     this.#messages = new TokenBucket(limits.messagesPerSecond, limits.messagesPerSecond * 2);
     this.#awareness = new TokenBucket(limits.awarenessPerSecond, limits.awarenessPerSecond * 2);
-    // A socket that never speaks holds memory and a slot; it must start the protocol in time.
-    this.#handshakeTimer = setTimeout(() => {
-      if (!this.#handshook) this.close(CloseCode.authenticationTimeout);
-    }, limits.handshakeTimeoutMs);
+    this.#handshakeDeadline = handshakeDeadline;
     socket.on('message', (data, isBinary) => this.#receive(data, isBinary));
     socket.on('close', () => this.#detach());
     socket.on('error', () => this.#detach());
@@ -91,7 +93,7 @@ export class Connection {
       if (bytes.length > this.limits.maxMessageBytes) throw new ProtocolError(CloseCode.messageTooLarge, 'message too large');
       if (!this.#messages.take()) throw new ProtocolError(CloseCode.rateLimited, 'too many messages');
       const message = decodeClientMessage(bytes);
-      this.#handshook = true;
+      this.#clearHandshakeDeadline();
       this.#host?.handle(this, message);
     } catch (error) {
       // Whatever a client sends, the worst outcome is its own socket closing.
@@ -101,10 +103,16 @@ export class Connection {
 
   #detach(): void {
     this.#closed = true;
-    clearTimeout(this.#handshakeTimer);
+    this.#clearHandshakeDeadline();
     const host = this.#host;
     this.#host = null;
     host?.leave(this);
+  }
+
+  #clearHandshakeDeadline(): void {
+    if (this.#handshakeDeadline === null) return;
+    clearTimeout(this.#handshakeDeadline);
+    this.#handshakeDeadline = null;
   }
 }
 

@@ -10,6 +10,10 @@ import { z } from 'zod';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { type Bus, publishJson, subscribeJson } from '../bus/index.ts';
 import type { Database } from '../storage/database.ts';
+import type { BillTexts } from '../modules/bills/index.ts';
+import type { DraftTexts } from '../modules/contributions/index.ts';
+import { createBillTexts } from './billTexts.ts';
+import { createDraftTexts } from './draftTexts.ts';
 import { attachCollabServer, type CollabServerDeps } from './collabServer.ts';
 import { type CollabLimits, defaultCollabLimits } from './limits.ts';
 import { RIGHTS_CHANNEL } from './fanout.ts';
@@ -40,12 +44,17 @@ export interface Collab {
   store: DocumentStore;
   metrics: CollabMetrics;
   nodeId: string;
+  /** Bills' live texts, for use cases (anchors, adopting amendments). */
+  texts: BillTexts;
+  /** Amendment drafts' live documents. */
+  drafts: DraftTexts;
   /** Announces to every node that a user's rights changed; never throws. */
   rightsChanged: (userId: string) => Promise<void>;
   close(): Promise<void>;
 }
 
-const RightsChangedSchema = z.object({ userId: z.string() });
+// A user's rights changed (close all their sockets), or a document's writers changed (close its writers' sockets).
+const RightsChangedSchema = z.union([z.object({ userId: z.string() }), z.object({ document: z.string() })]);
 // How often the per-document counters are summarised in the logs.
 const SUMMARY_INTERVAL_MS = 60_000;
 
@@ -73,10 +82,17 @@ export function startCollab(options: CollabOptions): Collab {
   });
   const endpoint = attachCollabServer(options.server, { ...options, registry, limits });
   // Every node hears of a rights change (its own included) and closes that user's sockets.
-  const rightsSubscription = subscribeJson(options.bus, RIGHTS_CHANNEL, RightsChangedSchema, async ({ userId }) => {
-    const closed = await registry.closeConnectionsOf(userId, CloseCode.permissionsChanged);
-    if (closed > 0) options.logger.info({ userId, closed }, 'closed sockets after a rights change');
+  const rightsSubscription = subscribeJson(options.bus, RIGHTS_CHANNEL, RightsChangedSchema, async (change) => {
+    const closed =
+      'userId' in change
+        ? await registry.closeConnectionsOf(change.userId, CloseCode.permissionsChanged)
+        : await registry.closeWritersOf(change.document, CloseCode.permissionsChanged);
+    if (closed > 0) options.logger.info({ ...change, closed }, 'closed sockets after a rights change');
   });
+  const announce = (change: z.infer<typeof RightsChangedSchema>) =>
+    publishJson(options.bus, RIGHTS_CHANNEL, change).catch((error: unknown) => {
+      options.logger.error({ err: error, ...change }, 'could not announce a rights change');
+    });
   const summary = setInterval(() => logSummary(options.logger, metrics), SUMMARY_INTERVAL_MS);
   summary.unref();
   return {
@@ -84,10 +100,9 @@ export function startCollab(options: CollabOptions): Collab {
     store,
     metrics,
     nodeId,
-    rightsChanged: (userId) =>
-      publishJson(options.bus, RIGHTS_CHANNEL, { userId }).catch((error: unknown) => {
-        options.logger.error({ err: error, userId }, 'could not announce a rights change');
-      }),
+    texts: createBillTexts(registry),
+    drafts: createDraftTexts(registry, (document) => announce({ document })),
+    rightsChanged: (userId) => announce({ userId }),
     async close() {
       clearInterval(summary);
       await (await rightsSubscription)();

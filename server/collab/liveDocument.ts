@@ -33,7 +33,38 @@ export interface LiveDocumentDeps extends NodeServices {
   onIdle(document: LiveDocument): void;
   /** Called when this node evidently missed an update, so the registry rereads the document from the store. */
   onGap(document: LiveDocument): void;
+  /** Called after each batch of this node's updates is committed and applied. */
+  onCommitted(document: LiveDocument): void;
 }
+
+/**
+ * An edit made by the server itself (adopting an amendment): it waits in the commit queue like a client's
+ * update, and settles once committed (with the commit id) or refused.
+ */
+export class ServerEdit {
+  readonly done: Promise<number>;
+  #resolve!: (commitId: number) => void;
+  #reject!: (error: Error) => void;
+
+  constructor() {
+    this.done = new Promise<number>((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+  }
+
+  committed(commitId: number): void {
+    this.#resolve(commitId);
+  }
+
+  /** Same signature as Connection.close, which is what the queue calls when storage fails. */
+  close(code: CloseCode): void {
+    this.#reject(new Error(`server edit not stored (close code ${code})`));
+  }
+}
+
+/** Whoever submitted an update: a client's connection, or the server. */
+type Submitter = Connection | ServerEdit;
 
 // Compaction is worth it once this many updates sit in the log (load time grows with their number).
 const COMPACT_AFTER = 500;
@@ -47,8 +78,11 @@ export class LiveDocument implements ConnectionHost {
   lastUpdateId = 0;
   #storedBytes = 0;
   #sinceCompaction = 0;
+  // Frames every joiner gets, encoded once per document state instead of once per join (a join storm on a large
+  // bill would otherwise walk its whole struct store per socket). Both are dropped on every change of the Y.Doc.
   #fullStateFrame: Uint8Array | null = null;
-  readonly #queue: CommitQueue<Connection>;
+  #syncStep1Frame: Uint8Array | null = null;
+  readonly #queue: CommitQueue<Submitter>;
 
   constructor(
     readonly name: string,
@@ -65,6 +99,7 @@ export class LiveDocument implements ConnectionHost {
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.#fullStateFrame = null;
+      this.#syncStep1Frame = null;
       this.#broadcast(encodeSyncUpdate(update), origin);
     });
   }
@@ -101,7 +136,8 @@ export class LiveDocument implements ConnectionHost {
   join(connection: Connection): void {
     this.connections.add(connection);
     connection.attach(this);
-    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    this.#syncStep1Frame ??= encodeSyncStep1(Y.encodeStateVector(this.doc));
+    connection.send(this.#syncStep1Frame);
     this.presence.joined(connection);
     this.deps.metrics.connectionOpened(this.name);
   }
@@ -134,6 +170,27 @@ export class LiveDocument implements ConnectionHost {
         // Clients do not send permission messages; an old or odd client gets no answer rather than a close.
         return;
     }
+  }
+
+  /**
+   * Applies `change` as the server's own edit: it is made on a copy of the committed state (under a client id of
+   * its own), and the resulting update goes through the commit queue like any client's, so it is stored before
+   * anyone sees it. Resolves with the commit id, or 0 when `change` changed nothing.
+   */
+  async applyServerEdit(change: (doc: Y.Doc) => void): Promise<number> {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+    const updates: Uint8Array[] = [];
+    copy.on('update', (update: Uint8Array) => updates.push(update));
+    copy.transact(() => change(copy));
+    copy.destroy();
+    if (updates.length === 0) return 0;
+    const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+    const edit = new ServerEdit();
+    this.#storedBytes += update.length;
+    this.deps.metrics.updateReceived(this.name, update.length);
+    this.#queue.push(update, edit);
+    return edit.done;
   }
 
   /** Resolves once every accepted update is stored and applied. */
@@ -174,21 +231,25 @@ export class LiveDocument implements ConnectionHost {
     this.#queue.push(update, connection);
   }
 
-  #committed(batch: Pending<Connection>[], lastUpdateId: number, latencyMs: number): void {
+  #committed(batch: Pending<Submitter>[], lastUpdateId: number, latencyMs: number): void {
     this.deps.metrics.persisted(this.name, batch.length, latencyMs);
     this.lastUpdateId = Math.max(this.lastUpdateId, lastUpdateId);
     // Stored: now apply (which broadcasts to this node's other sockets) and tell the other nodes.
-    for (const { update, tag } of batch) Y.applyUpdate(this.doc, update, tag);
-    const merged = batch.length === 1 ? (batch[0] as Pending<Connection>).update : Y.mergeUpdates(batch.map((p) => p.update));
+    for (const { update, tag } of batch) {
+      Y.applyUpdate(this.doc, update, tag);
+      if (tag instanceof ServerEdit) tag.committed(lastUpdateId);
+    }
+    const merged = batch.length === 1 ? (batch[0] as Pending<Submitter>).update : Y.mergeUpdates(batch.map((p) => p.update));
     this.#publish({ kind: 'update', nodeId: this.deps.nodeId, lastUpdateId, update: merged });
     this.#sinceCompaction += batch.length;
     if (this.#sinceCompaction >= COMPACT_AFTER) {
       this.#sinceCompaction = 0;
       this.deps.store.compact(this.name).catch((error: unknown) => this.deps.logger.warn({ err: error, doc: this.name }, 'compaction failed'));
     }
+    this.deps.onCommitted(this);
   }
 
-  #failed(error: unknown, dropped: Pending<Connection>[]): void {
+  #failed(error: unknown, dropped: Pending<Submitter>[]): void {
     this.deps.logger.error({ err: error, doc: this.name, dropped: dropped.length }, 'could not store updates');
     // Nothing of theirs was applied or broadcast; closing makes their clients resend it when they reconnect.
     for (const { update, tag } of dropped) {

@@ -14,18 +14,24 @@ import { encodeAwareness, type AwarenessEntry } from './protocol.ts';
 export interface PresenceHooks {
   broadcast(frame: Uint8Array, except: unknown): void;
   publish(update: Uint8Array): void;
-  connections(): Iterable<Connection>;
+  connections(): ReadonlySet<Connection>;
 }
 
 // A client announces one awareness id per document; a few more tolerate reloads of the same tab.
 const MAX_CLIENT_IDS_PER_CONNECTION = 4;
 // Counts change with every join; announcing them at most this often keeps a join storm cheap.
 const COUNTS_INTERVAL_MS = 1_000;
+// An announcement is a frame to every socket, so a large audience hears of its counts less often: 1 ms per socket
+// (at most ~1,000 frames a second spent on counts, however many readers churn), up to this bound.
+const COUNTS_MS_PER_SOCKET = 1;
+const MAX_COUNTS_INTERVAL_MS = 10_000;
 
 /** Awareness of one live document. */
 export class Presence {
   readonly awareness: awarenessProtocol.Awareness;
   #countsTimer: NodeJS.Timeout | null = null;
+  // Every state, as sent to each joiner: encoded once per change of the states rather than once per join.
+  #allStatesFrame: Uint8Array | null = null;
 
   constructor(
     doc: Y.Doc,
@@ -34,6 +40,8 @@ export class Presence {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState({ presence: { readers: 0, writers: 0 } });
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      // Any state, clock or removal changes the frame (Awareness announces all of them, renewals included).
+      this.#allStatesFrame = null;
       const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
       hooks.broadcast(encodeAwareness(update), origin);
       if (origin !== REMOTE) hooks.publish(update);
@@ -56,8 +64,12 @@ export class Presence {
 
   /** Sends every known state to one connection. */
   sendAll(connection: Connection): void {
-    const clients = [...this.awareness.getStates().keys()];
-    if (clients.length > 0) connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+    if (this.#allStatesFrame === null) {
+      const clients = [...this.awareness.getStates().keys()];
+      if (clients.length === 0) return;
+      this.#allStatesFrame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    }
+    connection.send(this.#allStatesFrame);
   }
 
   /** A client's awareness message: writers' states are relayed with their server-set identity; readers' are not. */
@@ -98,7 +110,10 @@ export class Presence {
   }
 
   #scheduleCounts(): void {
-    this.#countsTimer ??= setTimeout(() => {
+    if (this.#countsTimer) return;
+    const audience = this.hooks.connections().size;
+    const delay = Math.min(MAX_COUNTS_INTERVAL_MS, Math.max(COUNTS_INTERVAL_MS, audience * COUNTS_MS_PER_SOCKET));
+    this.#countsTimer = setTimeout(() => {
       this.#countsTimer = null;
       let readers = 0;
       let writers = 0;
@@ -107,7 +122,7 @@ export class Presence {
         else readers += 1;
       }
       this.awareness.setLocalState({ presence: { readers, writers } });
-    }, COUNTS_INTERVAL_MS);
+    }, delay);
   }
 }
 

@@ -185,6 +185,8 @@ export function isWellFormedUpdate(update: Uint8Array): boolean {
  * changes nothing once the server has those deletions. Throws ProtocolError(invalidUpdate) when it does not decode.
  */
 export function updateCarriesChanges(update: Uint8Array, doc?: Y.Doc): boolean {
+  // `[0, 0]` (no struct groups, no delete set) is the whole of an empty update: every reader sends it on joining.
+  if (update.length === 2 && update[0] === 0 && update[1] === 0) return false;
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);

@@ -33,6 +33,7 @@ export class DocumentRegistry {
   readonly #entries = new Map<string, Entry>();
   readonly #repairs = new Map<LiveDocument, Promise<void>>();
   readonly #lastRepair = new WeakMap<LiveDocument, number>();
+  readonly #committedListeners = new Set<(document: LiveDocument) => void>();
   readonly #stopRepair: () => void;
   readonly #headCheck: NodeJS.Timeout;
 
@@ -75,6 +76,9 @@ export class DocumentRegistry {
         ...this.deps,
         onIdle: (doc) => this.#scheduleUnload(doc),
         onGap: (doc) => void this.#repair(doc),
+        onCommitted: (doc) => {
+          for (const listener of this.#committedListeners) listener(doc);
+        },
       });
       let stored = await this.deps.store.load(key);
       if (stored.snapshot === null && stored.updates.length === 0) {
@@ -96,6 +100,25 @@ export class DocumentRegistry {
       if (this.#entries.get(key) === entry) this.#forget(key, entry);
     });
     return document;
+  }
+
+  /**
+   * Runs `use` on the live document, loading it if needed; a document nobody is connected to is unloaded after
+   * the idle delay, as if its last connection had just left.
+   */
+  async use<T>(name: DocumentName, use: (document: LiveDocument) => T | Promise<T>): Promise<T> {
+    const document = await this.open(name);
+    try {
+      return await use(document);
+    } finally {
+      if (document.connections.size === 0) this.#scheduleUnload(document);
+    }
+  }
+
+  /** Calls `listener` after each batch of updates committed on this node; returns how to stop. */
+  onCommitted(listener: (document: LiveDocument) => void): () => void {
+    this.#committedListeners.add(listener);
+    return () => this.#committedListeners.delete(listener);
   }
 
   /** Rereads every open document from the store and applies what this node missed. */
@@ -140,6 +163,16 @@ export class DocumentRegistry {
       }
     }
     return closed;
+  }
+
+  /** Closes the writers' sockets on this node's copy of one document (its writers' rights changed). */
+  async closeWritersOf(name: string, code: CloseCode): Promise<number> {
+    const entry = this.#entries.get(name);
+    if (!entry) return 0;
+    const document = await entry.document.catch(() => null);
+    const writers = [...(document?.connections ?? [])].filter((connection) => connection.canWrite);
+    for (const connection of writers) connection.close(code);
+    return writers.length;
   }
 
   /** Closes every document (connections get `code`) once their accepted updates are stored. */

@@ -4,7 +4,7 @@
 import * as Y from 'yjs';
 import type { Version } from '../../shared/api/bills.ts';
 import type { ArticleId } from '../../shared/ids.ts';
-import { seedBillDocument } from './billDocument.ts';
+import { seedBillDocument } from '../../shared/collab/billDocument.ts';
 
 /** A Yjs update holding the version's articles in the bill document's shape. */
 export function billSeedUpdate(version: Version): Uint8Array {

@@ -58,7 +58,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 }
 
 /** Upgrade paths with an endpoint; any other upgrade is answered 404 and closed. */
-const UPGRADE_PREFIXES = ['/collab/'];
+const UPGRADE_PREFIXES = ['/collab/', '/socket.io/'];
 
 /** Refuses WebSocket upgrades to paths no endpoint serves (otherwise the socket would hang open). */
 export function refuseUnknownUpgrades(server: Server): void {

@@ -9,7 +9,7 @@ import { ProblemSchema } from '../../shared/api/problem.ts';
 import type { Actor } from '../common/actor.ts';
 import { authenticationRequired } from '../common/errors.ts';
 
-type Method = 'get' | 'post' | 'put' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 const DEFAULT_BODY_LIMIT = '1mb';
 

@@ -24,6 +24,13 @@ const day = (name: string) => date(name, { mode: 'string' });
 
 // drizzle has no bytea; pg hands back a Buffer and PGlite a Uint8Array, so both become a plain Uint8Array
 // (a Buffer is not equal to a Uint8Array for deep comparison, and the two engines must read alike).
+/** Columns of anything a moderator can hide: hidden content stays stored and shows as a tombstone with the reason. */
+const moderated = () => ({
+  hiddenAt: timestamp('hidden_at', { withTimezone: true, mode: 'date' }),
+  hiddenReason: text('hidden_reason'),
+  hiddenBy: text('hidden_by'),
+});
+
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array | Buffer }>({
   dataType: () => 'bytea',
   fromDriver: (value) => (value.constructor === Uint8Array ? value : new Uint8Array(value)),
@@ -226,8 +233,61 @@ export const amendments = pgTable(
     sourceId: text('source_id'),
     sourceUrl: text('source_url'),
     createdAt: createdAt(),
+    // Amendments proposed here (imported ones leave these null): who wrote it, what it changes and how.
+    authorId: text('author_id').references(() => users.id),
+    /** replace | insert | delete (a range) | rewrite_article | delete_article | add_article */
+    kind: text('kind'),
+    articleId: text('article_id').references(() => articles.id),
+    /** For add_article: the article the new one follows (null: at the start). */
+    afterArticleId: text('after_article_id').references(() => articles.id),
+    /** The range or insertion point in the article's live text (see shared/anchors). */
+    anchor: jsonb('anchor').$type<Record<string, unknown>>(),
+    anchorStatus: text('anchor_status'),
+    /** The proposed text (dispositif): replacement, insertion or whole new article. */
+    dispositif: text('dispositif'),
+    /** The rationale (exposé sommaire). */
+    expose: text('expose'),
+    /** A sous-amendement's parent: it rewrites the parent's dispositif rather than the bill. */
+    parentId: text('parent_id'),
+    /** Running number among this bill's amendments proposed here, assigned at deposit. */
+    numberSeq: integer('number_seq'),
+    /** The target text when the amendment was deposited, to tell later edits of the target from the proposal. */
+    baseText: text('base_text'),
+    /** The diff as it stood when the amendment left `deposited` (decided, withdrawn, fallen): what was voted on. */
+    finalDiff: jsonb('final_diff').$type<{ before: string; after: string; parts: { op: 'equal' | 'insert' | 'delete'; text: string }[] }>(),
+    /** Set when an adopted amendment changed the text this one targets without removing it. */
+    needsRebase: boolean('needs_rebase').notNull().default(false),
+    depositedAt: timestamp('deposited_at', { withTimezone: true, mode: 'date' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    /** For an adopted amendment: the collaborative commit that applied it to the bill's text. */
+    appliedCommitId: bigint('applied_commit_id', { mode: 'number' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }),
+    ...moderated(),
   },
-  (t) => [index('amendments_bill_idx').on(t.billId), unique('amendments_number_uq').on(t.stepId, t.number)],
+  (t) => [
+    index('amendments_bill_idx').on(t.billId),
+    unique('amendments_number_uq').on(t.stepId, t.number),
+    unique('amendments_number_seq_uq').on(t.billId, t.numberSeq),
+    index('amendments_article_idx').on(t.articleId),
+  ],
+);
+
+/** Who writes an amendment: its first author, and co-authors once they accept an author's invitation. */
+export const amendmentAuthors = pgTable(
+  'amendment_authors',
+  {
+    amendmentId: text('amendment_id')
+      .notNull()
+      .references(() => amendments.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** author | invited | coauthor */
+    status: text('status').notNull(),
+    invitedBy: text('invited_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.amendmentId, t.userId] }), index('amendment_authors_user_idx').on(t.userId)],
 );
 
 /** Debates of a step as La Fabrique summarises them: sittings, speakers, interventions per division. */
@@ -241,6 +301,220 @@ export const stepDebates = pgTable('step_debates', {
     .$type<{ title: string; order: number; totalInterventions: number; totalWords: number }[]>()
     .notNull(),
 });
+
+/** A highlighted range of the official text with a comment; replies share the thread root's id as parent. */
+export const annotations = pgTable(
+  'annotations',
+  {
+    id: text('id').primaryKey(),
+    billId: text('bill_id')
+      .notNull()
+      .references(() => bills.id, { onDelete: 'cascade' }),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    /** Null for an annotation; the thread's root annotation for a reply. */
+    parentId: text('parent_id'),
+    articleId: text('article_id').references(() => articles.id),
+    anchor: jsonb('anchor').$type<Record<string, unknown>>(),
+    anchorStatus: text('anchor_status'),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    editedAt: timestamp('edited_at', { withTimezone: true, mode: 'date' }),
+    ...moderated(),
+  },
+  (t) => [index('annotations_bill_idx').on(t.billId), index('annotations_parent_idx').on(t.parentId)],
+);
+
+/** One reaction (from a fixed set) per person, kind and annotation. */
+export const reactions = pgTable(
+  'reactions',
+  {
+    annotationId: text('annotation_id')
+      .notNull()
+      .references(() => annotations.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    reaction: text('reaction').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.annotationId, t.userId, t.reaction] })],
+);
+
+/**
+ * Votes d'accord / mitigé / pas d'accord on an article, an amendment or an argument: one per person and target,
+ * held by the primary key whatever the concurrency; changing one's vote updates the row.
+ */
+export const votes = pgTable(
+  'votes',
+  {
+    billId: text('bill_id')
+      .notNull()
+      .references(() => bills.id, { onDelete: 'cascade' }),
+    /** article | amendment | argument */
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** agree | mixed | disagree */
+    value: text('value').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.targetType, t.targetId, t.userId] }), index('votes_user_idx').on(t.userId)],
+);
+
+/** Running totals of `votes` per target, updated in the same transaction as each vote so reads stay cheap and exact. */
+export const voteTallies = pgTable(
+  'vote_tallies',
+  {
+    billId: text('bill_id')
+      .notNull()
+      .references(() => bills.id, { onDelete: 'cascade' }),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    agree: integer('agree').notNull().default(0),
+    mixed: integer('mixed').notNull().default(0),
+    disagree: integer('disagree').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.targetType, t.targetId] }), index('vote_tallies_bill_idx').on(t.billId)],
+);
+
+/** Arguments pour / contre an article or an amendment. */
+export const debateArguments = pgTable(
+  'arguments',
+  {
+    id: text('id').primaryKey(),
+    billId: text('bill_id')
+      .notNull()
+      .references(() => bills.id, { onDelete: 'cascade' }),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    /** pour | contre */
+    side: text('side').notNull(),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    editedAt: timestamp('edited_at', { withTimezone: true, mode: 'date' }),
+    ...moderated(),
+  },
+  (t) => [index('arguments_target_idx').on(t.targetType, t.targetId), index('arguments_bill_idx').on(t.billId)],
+);
+
+/** Sources (title, link, description) offered on an article or an amendment. */
+export const sources = pgTable(
+  'sources',
+  {
+    id: text('id').primaryKey(),
+    billId: text('bill_id')
+      .notNull()
+      .references(() => bills.id, { onDelete: 'cascade' }),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    title: text('title').notNull(),
+    url: text('url').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: createdAt(),
+    ...moderated(),
+  },
+  (t) => [index('sources_target_idx').on(t.targetType, t.targetId), index('sources_bill_idx').on(t.billId)],
+);
+
+/** Questions to a bill's parliamentarians, on the bill or one of its articles. */
+export const questions = pgTable(
+  'questions',
+  {
+    id: text('id').primaryKey(),
+    billId: text('bill_id')
+      .notNull()
+      .references(() => bills.id, { onDelete: 'cascade' }),
+    articleId: text('article_id').references(() => articles.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    ...moderated(),
+  },
+  (t) => [index('questions_bill_idx').on(t.billId)],
+);
+
+/** A parliamentarian's official answer to an amendment (with an avis) or a question; one current answer per target. */
+export const responses = pgTable(
+  'responses',
+  {
+    id: text('id').primaryKey(),
+    billId: text('bill_id')
+      .notNull()
+      .references(() => bills.id, { onDelete: 'cascade' }),
+    /** amendment | question */
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    /** favorable | defavorable | sagesse | retrait; null for a question */
+    avis: text('avis'),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [unique('responses_target_uq').on(t.targetType, t.targetId), index('responses_bill_idx').on(t.billId)],
+);
+
+/** A user's report of a contribution to the moderators; one per reporter and target. */
+export const reports = pgTable(
+  'reports',
+  {
+    id: text('id').primaryKey(),
+    billId: text('bill_id')
+      .notNull()
+      .references(() => bills.id, { onDelete: 'cascade' }),
+    /** annotation | amendment | argument | source | question */
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    reporterId: text('reporter_id')
+      .notNull()
+      .references(() => users.id),
+    /** spam | offensive | off_topic | other */
+    reason: text('reason').notNull(),
+    text: text('text'),
+    /** open | upheld (the content was hidden) | dismissed */
+    status: text('status').notNull().default('open'),
+    createdAt: createdAt(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+    resolvedBy: text('resolved_by').references(() => users.id),
+  },
+  (t) => [unique('reports_reporter_uq').on(t.targetType, t.targetId, t.reporterId), index('reports_status_idx').on(t.status)],
+);
+
+/** The public moderation log: every hide and restore, with its public reason. */
+export const moderationActions = pgTable(
+  'moderation_actions',
+  {
+    id: text('id').primaryKey(),
+    billId: text('bill_id')
+      .notNull()
+      .references(() => bills.id, { onDelete: 'cascade' }),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    moderatorId: text('moderator_id')
+      .notNull()
+      .references(() => users.id),
+    /** hide | restore | dismiss */
+    action: text('action').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('moderation_actions_bill_idx').on(t.billId, t.createdAt)],
+);
 
 /** The per-bill, hash-chained, append-only event ledger. */
 export const events = pgTable(
@@ -311,7 +585,18 @@ export const schema = {
   versionArticles,
   politicalGroups,
   amendments,
+  amendmentAuthors,
   stepDebates,
+  annotations,
+  reactions,
+  votes,
+  voteTallies,
+  debateArguments,
+  sources,
+  questions,
+  responses,
+  reports,
+  moderationActions,
   events,
   collabDocuments,
   collabCommits,

@@ -8,13 +8,15 @@ export const Role = {
   citizen: 'citizen',
   organisation: 'organisation',
   parliamentarian: 'parliamentarian',
+  /** A ministry's account: its amendments have the government as origin. */
+  government: 'government',
   moderator: 'moderator',
   admin: 'admin',
 } as const;
 /** One of the roles. */
 export type Role = (typeof Role)[keyof typeof Role];
 /** Schema of a role. */
-export const RoleSchema = z.enum([Role.citizen, Role.organisation, Role.parliamentarian, Role.moderator, Role.admin]);
+export const RoleSchema = z.enum([Role.citizen, Role.organisation, Role.parliamentarian, Role.government, Role.moderator, Role.admin]);
 
 /** A user as others see them. */
 export const PublicUserSchema = z

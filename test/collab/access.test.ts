@@ -79,7 +79,7 @@ describe('COLLAB12 access to the collaboration endpoint', () => {
     expect((await syncedTexts(world.url, document.replace(':', '%3A'))).length).toBeGreaterThan(0);
   });
 
-  it('COLLAB12 amendment:<id> without a ticket is closed with unknownDocument (no amendment drafts exist yet)', async () => {
+  it('COLLAB12 amendment:<id> of no amendment, without a ticket, is closed with unknownDocument', async () => {
     const code = await RawCollabClient.closeCodeOf(world.url, 'amendment:a1');
     expect(isCloseCode(code)).toBe(true);
     expect(code).toBe(CloseCode.unknownDocument);

@@ -100,6 +100,9 @@ export class ApiClient {
   put<T = unknown>(route: string, body?: unknown) {
     return this.request<T>('PUT', route, body);
   }
+  patch<T = unknown>(route: string, body?: unknown) {
+    return this.request<T>('PATCH', route, body);
+  }
   delete<T = unknown>(route: string) {
     return this.request<T>('DELETE', route);
   }

@@ -20,17 +20,31 @@ const DOCUMENT_LOCK_SPACE = 1_003;
 export class SqlDocumentStore implements DocumentStore {
   // Names map to ids forever (documents are never deleted), so a node resolves each name once.
   readonly #ids = new Map<string, number>();
+  // The append runs once per commit, so it is built once (drizzle would rebuild the same SQL text every time);
+  // unnamed (''), so nothing is kept on the database server, where a pooler may not keep named statements.
+  // The bytes travel as hex text decoded by the database: PGlite serialises a byte-array parameter in JavaScript,
+  // which took half the CPU of a small commit and ~110 ms for a 475 KB one (against ~14 ms as hex).
+  readonly #append;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.#append = db
+      .insert(collabCommits)
+      .values({
+        documentId: sql.placeholder('documentId'),
+        updates: sql`decode(${sql.placeholder('hex')}, 'hex')`,
+        updateCount: sql.placeholder('updateCount'),
+      })
+      .returning({ id: collabCommits.id })
+      .prepare('');
+  }
 
   /** Stores the batch as one commit row, its updates packed in order. */
   async appendUpdates(docName: string, updates: Uint8Array[]): Promise<{ lastUpdateId: number }> {
     assertValidBatch(docName, updates);
     const documentId = await this.#ensureDocument(docName);
-    const [row] = await this.db
-      .insert(collabCommits)
-      .values({ documentId, updates: packUpdates(updates), updateCount: updates.length })
-      .returning({ id: collabCommits.id });
+    const packed = packUpdates(updates);
+    const hex = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength).toString('hex');
+    const [row] = await this.#append.execute({ documentId, hex, updateCount: updates.length });
     return { lastUpdateId: (row as { id: number }).id };
   }
 

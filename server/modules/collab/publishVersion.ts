@@ -12,7 +12,7 @@ import type { BillId } from '../../../shared/ids.ts';
 import type { Actor } from '../../common/actor.ts';
 import { DomainError, forbidden } from '../../common/errors.ts';
 import { requireUser } from '../../common/guards.ts';
-import { checkBillDocument, readBillDocument } from '../../collab/billDocument.ts';
+import { checkBillDocument, readBillDocument } from '../../../shared/collab/billDocument.ts';
 import type { DocumentStore } from '../../collab/store/documentStore.ts';
 import type { Database } from '../../storage/database.ts';
 import { appendStep, assertBillExists, getLatestVersion, getVersion, type TextContent } from '../bills/index.ts';

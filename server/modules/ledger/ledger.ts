@@ -22,12 +22,19 @@ export interface NewEvent {
 }
 
 /**
+ * Takes the bill's chain lock until the transaction ends: concurrent writers of one chain queue here. Taking it
+ * again in the same transaction is free.
+ */
+export async function lockChain(tx: Database, billId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_LOCK_SPACE}, hashtext(${billId}))`);
+}
+
+/**
  * Appends an entry to the bill's chain. Call it with the transaction that makes the change, so the
  * change and its entry commit or fail together.
  */
 export async function appendEvent(tx: Database, event: NewEvent): Promise<LedgerEvent> {
-  // Serialise appends per bill: concurrent writers of one chain queue on this transaction-scoped lock.
-  await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_LOCK_SPACE}, hashtext(${event.billId}))`);
+  await lockChain(tx, event.billId);
   const [last] = await tx
     .select({ seq: events.seq, hash: events.hash })
     .from(events)

@@ -1,14 +1,20 @@
 /**
- * The shape of a `bill:<id>` Yjs document: one root array of articles, each a map whose `text` is a single Y.Text
+ * The shape of a `bill:<id>` Yjs document (shared: the server seeds and checks it, browsers edit it): one root array
+ * of articles, each a map whose `text` is a single Y.Text
  * holding the alinéas joined with '\n', so an amendment can anchor to a relative position inside one article's text.
  * Only rapporteurs write it, through clients that keep this shape; checkBillDocument guards what matters: a text is
  * published as a version only when the document has this shape.
  */
 import * as Y from 'yjs';
-import type { ArticleId } from '../../shared/ids.ts';
+import type { ArticleId } from '../ids.ts';
 
 /** Name of the root array holding the articles, in order. */
 export const articlesKey = 'articles';
+/**
+ * Name of the root map recording which amendments were applied to the text (amendment id → true). Adopting writes
+ * it in the same Yjs transaction as the change, so applying an amendment twice (a retry after a crash) does nothing.
+ */
+export const adoptionsKey = 'adoptions';
 /** Transaction origin of seeding, so observers (persistence, ledger) can tell it from a client's edit. */
 export const seedOrigin = 'seed';
 
@@ -66,6 +72,11 @@ export function seedBillDocument(doc: Y.Doc, articles: readonly BillDocumentArti
   }, seedOrigin);
 }
 
+/** The document's record of applied amendments. */
+export function adoptionsOf(doc: Y.Doc): Y.Map<boolean> {
+  return doc.getMap<boolean>(adoptionsKey);
+}
+
 /** Reads the articles back; throws if the document is not bill-shaped (call checkBillDocument first to know why). */
 export function readBillDocument(doc: Y.Doc): BillDocumentArticle[] {
   const problems = checkBillDocument(doc);
@@ -116,7 +127,7 @@ function checkArticle(map: Y.Map<unknown>, at: string, problems: BillShapeProble
 export function checkBillDocument(doc: Y.Doc): BillShapeProblem[] {
   const problems: BillShapeProblem[] = [];
   for (const name of doc.share.keys()) {
-    if (name !== articlesKey) problems.push({ at: name, problem: 'unexpected root type' });
+    if (name !== articlesKey && name !== adoptionsKey) problems.push({ at: name, problem: 'unexpected root type' });
   }
   const root = doc.share.get(articlesKey);
   if (root === undefined) return problems;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ArticleId } from '../../shared/ids.ts';
+import type { ArticleId } from '../ids.ts';
 import type { BillDocumentArticle } from './billDocument.ts';
 import { articlesOf, checkBillDocument, readBillDocument, seedBillDocument, seedOrigin } from './billDocument.ts';
 

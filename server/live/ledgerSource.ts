@@ -1,0 +1,49 @@
+/**
+ * What the live stream reads from the ledger: heads and ranges of a bill's entries, by `seq`.
+ *
+ * The ledger module pages by global id (the cursor of its REST endpoint); the live cursor is the per-bill `seq`,
+ * which the `(bill_id, seq)` unique index serves directly. These are read-only queries; the ledger module stays
+ * the only writer. They belong in the ledger module once it offers reads by `seq`.
+ */
+import { and, asc, eq, gt, inArray, max } from 'drizzle-orm';
+import type { LedgerEvent } from '../../shared/api/ledger.ts';
+import type { Database } from '../storage/database.ts';
+import { events } from '../storage/schema.ts';
+
+/** Reads of a bill's ledger by position. */
+export interface LedgerSource {
+  /** The bill's last `seq`, or null when the bill has no ledger (no such bill). */
+  head(billId: string): Promise<number | null>;
+  /** The last `seq` of each bill that has entries. */
+  heads(billIds: readonly string[]): Promise<Map<string, number>>;
+  /** Up to `limit` entries with `seq` > `after`, in `seq` order. */
+  entriesAfter(billId: string, after: number, limit: number): Promise<LedgerEvent[]>;
+}
+
+/** The ledger in the database. */
+export function sqlLedgerSource(db: Database): LedgerSource {
+  return {
+    async head(billId) {
+      const [row] = await db.select({ head: max(events.seq) }).from(events).where(eq(events.billId, billId));
+      return row?.head ?? null;
+    },
+    async heads(billIds) {
+      if (billIds.length === 0) return new Map();
+      const rows = await db
+        .select({ billId: events.billId, head: max(events.seq) })
+        .from(events)
+        .where(inArray(events.billId, [...billIds]))
+        .groupBy(events.billId);
+      return new Map(rows.flatMap((row) => (row.head === null ? [] : [[row.billId, row.head] as const])));
+    },
+    async entriesAfter(billId, after, limit) {
+      const rows = await db
+        .select()
+        .from(events)
+        .where(and(eq(events.billId, billId), gt(events.seq, after)))
+        .orderBy(asc(events.seq))
+        .limit(limit);
+      return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+    },
+  };
+}

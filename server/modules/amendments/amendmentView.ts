@@ -1,0 +1,107 @@
+/**
+ * How an amendment reads: its target, its proposed text, the word diff against the text as it is now (or, once
+ * decided, as it was when decided), the amendments it collides with, its authors.
+ */
+import type * as Y from 'yjs';
+import type { Anchor } from '../../../shared/anchors/index.ts';
+import type { Amendment, AmendmentStatus, Origin } from '../../../shared/api/amendments.ts';
+import { articlesOf } from '../../../shared/collab/billDocument.ts';
+import { wordDiff } from '../../../shared/text/wordDiff.ts';
+import { resolveAnchorOnServer } from '../anchors/index.ts';
+import { tombstoneOf, visibleText } from '../contributions/index.ts';
+import type { AmendmentAuthor, AmendmentRow } from './amendmentQueries.ts';
+import { planChange } from './changePlan.ts';
+import { overlaps, type TargetSpan, targetSpan } from './collisions.ts';
+
+type Diff = NonNullable<Amendment['diff']>;
+
+/** What presenting a set of amendments of one bill needs besides the rows. */
+export interface ViewContext {
+  doc: Y.Doc;
+  authors: Map<string, AmendmentAuthor[]>;
+  /** Amendments that can collide (the bill's deposited ones) and any parent of a sous-amendment shown. */
+  others: AmendmentRow[];
+}
+
+/** Statuses whose diff is computed live; afterwards it is the one recorded when the amendment left them. */
+const LIVE_STATUSES = new Set(['draft', 'deposited']);
+
+/** The live plan of a change as a diff, or null when the target is gone. */
+export function liveDiff(doc: Y.Doc, row: AmendmentRow, parent?: AmendmentRow): Diff | null {
+  if (row.kind === 'sub_amendment') {
+    const before = parent?.dispositif ?? '';
+    const after = row.dispositif ?? '';
+    return { before, after, parts: wordDiff(before, after) };
+  }
+  const plan = planChange(doc, { kind: row.kind ?? '', articleId: row.articleId, anchor: row.anchor as Anchor | null, text: row.dispositif });
+  return plan ? { before: plan.before, after: plan.after, parts: wordDiff(plan.before, plan.after) } : null;
+}
+
+/** Where an open amendment's anchor stands in the text now; a decided one keeps the status it had then. */
+function anchorStatusOf(doc: Y.Doc, row: AmendmentRow): Amendment['target']['anchorStatus'] {
+  const stored = (row.anchorStatus as Amendment['target']['anchorStatus']) ?? null;
+  if (row.anchor === null || !LIVE_STATUSES.has(row.status)) return stored;
+  return resolveAnchorOnServer(doc, row.anchor as Anchor).status;
+}
+
+/** Presents the rows (all of one bill) against the current document. */
+export function presentAmendments(rows: AmendmentRow[], context: ViewContext): Amendment[] {
+  const byId = new Map([...context.others, ...rows].map((row) => [row.id, row]));
+  const spans = new Map<string, TargetSpan | null>();
+  const spanOf = (row: AmendmentRow) => {
+    if (!spans.has(row.id)) {
+      spans.set(row.id, row.kind ? targetSpan(context.doc, { kind: row.kind, articleId: row.articleId, anchor: row.anchor as Anchor | null }) : null);
+    }
+    return spans.get(row.id) ?? null;
+  };
+  const open = context.others.filter((row) => row.status === 'deposited');
+  const numbers = new Map(articlesOf(context.doc).toArray().map((map) => [map.get('id') as string, map.get('number') as string]));
+  return rows.map((row) => {
+    const hidden = row.hiddenAt !== null;
+    const parent = row.parentId ? byId.get(row.parentId) : undefined;
+    const span = LIVE_STATUSES.has(row.status) ? spanOf(row) : null;
+    const collisions =
+      span === null
+        ? []
+        : open
+            .filter((other) => other.id !== row.id && other.kind !== 'sub_amendment')
+            .filter((other) => {
+              const otherSpan = spanOf(other);
+              return otherSpan !== null && overlaps(span, otherSpan);
+            })
+            .map((other) => ({ id: other.id, number: other.number, status: other.status as AmendmentStatus, kind: other.kind ?? '' }));
+    const diff = hidden ? null : LIVE_STATUSES.has(row.status) ? liveDiff(context.doc, row, parent) : (row.finalDiff ?? null);
+    const parentDiff = !hidden && parent && parent.hiddenAt === null ? liveDiff(context.doc, parent) : null;
+    const articleId = row.articleId ?? (row.anchor as Anchor | null)?.articleId ?? null;
+    return {
+      id: row.id,
+      billId: row.billId,
+      number: row.number,
+      status: row.status as AmendmentStatus,
+      kind: row.kind ?? 'imported',
+      origin: row.origin as Origin,
+      groupCode: row.groupCode,
+      authors: context.authors.get(row.id) ?? [],
+      target: {
+        articleId,
+        articleNumber: (articleId && numbers.get(articleId)) ?? row.articleNumber,
+        afterArticleId: row.afterArticleId,
+        anchor: (row.anchor as Anchor | null) ?? null,
+        anchorStatus: anchorStatusOf(context.doc, row),
+      },
+      parentId: row.parentId,
+      newArticleNumber: row.kind === 'add_article' ? row.articleNumber : null,
+      text: row.dispositif === null ? null : visibleText(row, row.dispositif),
+      expose: row.expose === null ? null : visibleText(row, row.expose),
+      diff,
+      parentDiff,
+      collisions,
+      needsRebase: row.needsRebase,
+      tombstone: tombstoneOf(row),
+      createdAt: row.createdAt.toISOString(),
+      depositedAt: row.depositedAt?.toISOString() ?? null,
+      decidedAt: row.decidedAt?.toISOString() ?? null,
+      appliedCommitId: row.appliedCommitId,
+    };
+  });
+}

@@ -1,0 +1,5 @@
+/** The votes module's public use cases. */
+export { castVote, withdrawVote } from './castVote.ts';
+export { agreeCountOf, tallyOf, talliesOf } from './tallies.ts';
+export { getVoteState, readTallies } from './voteQueries.ts';
+export { voteRoutes } from './voteRoutes.ts';
