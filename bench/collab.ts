@@ -31,7 +31,9 @@
  *   --quick                                            BENCH_QUICK=1     5 s writing phases
  *   --pin                                              BENCH_PIN=1       servers on CPU 0, load client on CPU 1
  *   --out DIR                                          BENCH_OUT         where to copy results (default: temp dir)
- *   BENCH_DIR, BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_LOG_LEVEL (default warn), BENCH_KEEP_TMP=1
+ *   BENCH_DIR, BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_LOG_LEVEL (default warn), BENCH_KEEP_TMP=1,
+ *   BENCH_CPU_PROF=DIR (a V8 CPU profile of our server per scenario, written to DIR when it stops; it costs CPU,
+ *   so figures of such a run are not comparable)
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';

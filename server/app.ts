@@ -96,7 +96,7 @@ export async function startApp(
   const deliberation = { db, published: live.published, texts: collab.texts, drafts: collab.drafts };
   const routes = [
     ...billRoutes({ db }),
-    ...collabRoutes({ db, signer, store: collab.store }),
+    ...collabRoutes({ db, signer, store: collab.store, published: live.published }),
     ...historyRoutes({ db }),
     ...ledgerRoutes({ db }),
     ...userRoutes({ db, secureCookies, limiter, authAttemptsPerMinute: config.authAttemptsPerMinute, rightsChanged: collab.rightsChanged }),

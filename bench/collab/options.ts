@@ -25,6 +25,8 @@ export interface Options {
   redisUrl: string | undefined;
   logLevel: string;
   keepTmp: boolean;
+  /** Where our server writes a V8 CPU profile per scenario (BENCH_CPU_PROF), if anywhere. */
+  cpuProfileDir: string | null;
 }
 
 export function fail(message: string, code = 2): never {
@@ -48,6 +50,7 @@ export function parseOptions(argv: string[]): Options {
     redisUrl: env.BENCH_REDIS_URL || undefined,
     logLevel: env.BENCH_LOG_LEVEL ?? 'warn',
     keepTmp: env.BENCH_KEEP_TMP === '1',
+    cpuProfileDir: env.BENCH_CPU_PROF ? path.resolve(env.BENCH_CPU_PROF) : null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];

@@ -37,8 +37,8 @@ export async function startOurServer(o: Options, work: string, logFile: string, 
     // Every load client connects from 127.0.0.1.
     COLLAB_MAX_CONNECTIONS_PER_ADDRESS: '100000',
   };
-  // BENCH_CPU_PROF=DIR writes a V8 CPU profile of our server per scenario there (on exit), to see where its CPU goes.
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  // BENCH_CPU_PROF=DIR: a V8 CPU profile of our server per scenario, written there when it stops (where its CPU goes).
+  const profile = o.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfileDir}`] : [];
   const nodeArgs = [...profile, '--import', 'tsx', path.join(REPO, 'server/main.ts')];
   const [cmd, args] = o.pin ? ['taskset', ['-c', '0', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   const fd = openSync(logFile, 'a');

@@ -55,7 +55,7 @@ describe('upgrading the collaborative log', () => {
       const loaded = new Y.Doc();
       if (stored.snapshot) Y.applyUpdate(loaded, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(loaded, update);
-      return loaded.getText('t').toString();
+      return loaded.getText('t').toJSON();
     };
     expect(await textOf('bill:a')).toBe('Article premier — texte');
     expect(await textOf('bill:b')).toBe('Article premier — texte');

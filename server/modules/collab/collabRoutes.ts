@@ -6,12 +6,13 @@ import { PublishVersionBodySchema, TicketRequestSchema, TicketSchema } from '../
 import type { DocumentStore } from '../../collab/store/documentStore.ts';
 import { defineRoute } from '../../http/route.ts';
 import type { Database } from '../../storage/database.ts';
+import type { EntriesPublished } from '../ledger/index.ts';
 import { issueTicket } from './issueTicket.ts';
 import { publishVersion } from './publishVersion.ts';
 import type { TicketSigner } from './tickets.ts';
 
 /** The ticket endpoint, bound to a database and the nodes' shared signer. */
-export function collabRoutes({ db, signer, store }: { db: Database; signer: TicketSigner; store: DocumentStore }) {
+export function collabRoutes({ db, signer, store, published }: { db: Database; signer: TicketSigner; store: DocumentStore; published: EntriesPublished }) {
   return [
     defineRoute({
       method: 'post',
@@ -24,7 +25,7 @@ export function collabRoutes({ db, signer, store }: { db: Database; signer: Tick
       status: 201,
       response: VersionSchema,
       errors: [401, 403, 404],
-      handler: ({ actor, params, body }) => publishVersion(db, store, actor, params.id, body),
+      handler: ({ actor, params, body }) => publishVersion(db, store, actor, params.id, body, published),
     }),
     defineRoute({
       method: 'post',

@@ -16,7 +16,7 @@ import { checkBillDocument, readBillDocument } from '../../../shared/collab/bill
 import type { DocumentStore } from '../../collab/store/documentStore.ts';
 import type { Database } from '../../storage/database.ts';
 import { appendStep, assertBillExists, getLatestVersion, getVersion, type TextContent } from '../bills/index.ts';
-import { appendEvent } from '../ledger/index.ts';
+import { type EntriesPublished, ignoreEntries, recordChange } from '../ledger/index.ts';
 import { canWriteBill } from '../users/index.ts';
 
 /** Publishes the bill's working text as a new step's version; returns that version. */
@@ -26,28 +26,24 @@ export async function publishVersion(
   actor: Actor,
   billId: string,
   body: PublishVersionBody,
+  published: EntriesPublished = ignoreEntries,
 ): Promise<Version> {
   const user = requireUser(actor);
   await assertBillExists(db, billId);
   if (!(await canWriteBill(db, user.id, billId))) throw forbidden('Only a rapporteur of this bill may publish its versions.');
   const latest = await getLatestVersion(db, billId);
   const text = await workingText(store, billId, latest, body.title);
-  const published = await db.transaction(async (tx) => {
-    const step = await appendStep(
+  const step = await recordChange(db, published, billId, async (tx, record) => {
+    const appended = await appendStep(
       tx,
       billId,
       { stage: body.stage, institution: body.institution, kind: body.kind, date: body.date, endDate: body.date, echec: null, decision: null, sourceUrl: null, amendmentCount: null, extra: {} },
       text,
     );
-    await appendEvent(tx, {
-      billId,
-      type: 'version.published',
-      actorId: user.id,
-      payload: { stepKey: step.stepKey, versionId: step.versionId, digest: step.digest, articles: text.articles.length },
-    });
-    return step;
+    await record('version.published', user.id, { stepKey: appended.stepKey, versionId: appended.versionId, digest: appended.digest, articles: text.articles.length });
+    return appended;
   });
-  return getVersion(db, billId, published.versionId);
+  return getVersion(db, billId, step.versionId);
 }
 
 /** The working text: the stored document if it was ever opened, else the latest version unchanged. */
