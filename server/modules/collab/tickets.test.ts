@@ -24,4 +24,13 @@ describe('collaboration tickets', () => {
       expect(signer.verify(bad)).toBeNull();
     }
   });
+
+  it('COLLAB-AUTH1 a ticket verified once is remembered, yet still refused once it expires', () => {
+    const signer = new TicketSigner('a secret of at least thirty-two characters!');
+    const ticket = signer.sign(claims);
+    expect(signer.verify(ticket)).toMatchObject(claims);
+    expect(signer.verify(ticket)).toMatchObject(claims);
+    expect(signer.verify(ticket, claims.exp)).toBeNull();
+    expect(signer.verify(ticket, claims.exp - 1)).toMatchObject(claims);
+  });
 });

@@ -25,10 +25,14 @@ export const TicketClaimsSchema = z.object({
 export type TicketClaims = z.infer<typeof TicketClaimsSchema>;
 
 const VERSION = 'v1';
+// Verified tickets are remembered (a ticket never changes meaning; only its expiry is rechecked): a reader whose
+// connection drops reconnects with the same ticket, and a join storm need not recompute the same HMAC.
+const REMEMBERED_TICKETS = 1_000;
 
 /** Signs and verifies tickets with a key derived from SECRET_KEY, shared by every node. */
 export class TicketSigner {
   readonly #key: Buffer;
+  readonly #verified = new Map<string, TicketClaims>();
 
   constructor(secret: string | Buffer) {
     // A key for this purpose only: SECRET_KEY may sign other things later without tickets being mistaken for them.
@@ -43,6 +47,17 @@ export class TicketSigner {
 
   /** The ticket's claims if it is authentic and unexpired, else null (the caller closes the socket). */
   verify(ticket: string, now = Date.now()): TicketClaims | null {
+    const known = this.#verified.get(ticket);
+    if (known !== undefined) return known.exp > now ? known : null;
+    const claims = this.#check(ticket);
+    if (claims === null) return null;
+    if (this.#verified.size >= REMEMBERED_TICKETS) this.#verified.delete(this.#verified.keys().next().value as string);
+    this.#verified.set(ticket, claims);
+    return claims.exp > now ? claims : null;
+  }
+
+  /** The claims of an authentic ticket (expired or not), else null. */
+  #check(ticket: string): TicketClaims | null {
     const [version, payload, mac, ...rest] = ticket.split('.');
     if (version !== VERSION || payload === undefined || mac === undefined || rest.length > 0) return null;
     const expected = Buffer.from(this.#mac(payload));
@@ -55,8 +70,7 @@ export class TicketSigner {
       return null;
     }
     const claims = TicketClaimsSchema.safeParse(json);
-    if (!claims.success || claims.data.exp <= now) return null;
-    return claims.data;
+    return claims.success ? claims.data : null;
   }
 
   #mac(payload: string): string {
