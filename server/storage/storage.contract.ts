@@ -24,7 +24,10 @@ export function runStorageContract(name: string, open: () => Promise<Storage>, s
         sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       );
       expect(tables.map((row) => row.table_name)).toEqual([
+        'amendment_authors',
         'amendments',
+        'annotations',
+        'arguments',
         'articles',
         'auth_tokens',
         'bill_rapporteurs',
@@ -33,12 +36,20 @@ export function runStorageContract(name: string, open: () => Promise<Storage>, s
         'collab_commits',
         'collab_documents',
         'events',
+        'moderation_actions',
         'political_groups',
+        'questions',
+        'reactions',
+        'reports',
+        'responses',
+        'sources',
         'step_debates',
         'users',
         'version_articles',
         'version_sections',
         'versions',
+        'vote_tallies',
+        'votes',
       ]);
     });
 

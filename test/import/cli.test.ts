@@ -92,7 +92,8 @@ for (const target of storageTargets) {
       expect(state.content?.amendments).toHaveLength(117);
       // Each engine writes only where it was told to.
       expect(existsSync(path.join(dataDir, 'pglite'))).toBe(!postgres);
-    });
+      // Two real CLI processes, each opening the database and running its migrations: slow on a loaded machine.
+    }, 90_000);
 
     it('IMP3 IMP4 a corrupted file: exit code 1, the file named on stderr, nothing on stdout, nothing written', async () => {
       const before = await stateOf();
