@@ -16,6 +16,13 @@ module.exports = {
       to: { path: '^server/' },
     },
     {
+      name: 'client-runs-in-the-browser',
+      comment: 'client/src is bundled for browsers: no Node built-ins (client/scripts are build tools and may).',
+      severity: 'error',
+      from: { path: '^client/src/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'modules-use-each-others-use-cases',
       comment: 'A module calls another module through its index.ts (use cases), never its repository or internals.',
       severity: 'error',
@@ -34,6 +41,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '(^node_modules|\\.test\\.ts$)' },
+    exclude: { path: '(^node_modules|\\.test\\.ts$|^client/dist/)' },
   },
 };

@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'server/storage/migrations/'] },
+  { ignores: ['node_modules/', 'dist/', 'client/dist/', 'data/', 'coverage/', 'server/storage/migrations/'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

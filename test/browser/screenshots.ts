@@ -1,0 +1,130 @@
+/**
+ * `npm run screenshots`: takes the README's screenshots (docs/screenshots/*.png) of the main screens, on a bill
+ * with annotations, amendments and votes made through the same journeys the browser tests run.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { signUp, uniqueEmail } from '../helpers/apiFixtures.ts';
+import { browserSkipReason, selectWords, startBrowserWorld, type WorldBill } from '../helpers/browser.ts';
+
+const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+const BILL: WorldBill = {
+  title: 'Projet de loi pour une République des algorithmes ouverts',
+  shortTitle: 'Algorithmes publics ouverts',
+  articles: [
+    {
+      number: '1er',
+      sectionKey: 'T1',
+      status: null,
+      alineas: [
+        'Toute administration qui fonde une décision individuelle sur un traitement algorithmique en informe la personne concernée.',
+        'Cette information précise la finalité du traitement et les principales règles qui le définissent.',
+      ],
+    },
+    {
+      number: '2',
+      sectionKey: 'T1',
+      status: null,
+      alineas: ["Les administrations publient en ligne la liste des traitements algorithmiques qu'elles utilisent pour prendre des décisions individuelles."],
+    },
+    { number: '3', sectionKey: 'T1', status: null, alineas: ["Un décret en Conseil d'État fixe les modalités d'application de la présente loi."] },
+  ],
+};
+
+async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
+  // Let live updates and fonts settle, and move the mouse away from hover styles.
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage });
+  console.error(`docs/screenshots/${name}.png`);
+}
+
+async function main(): Promise<void> {
+  if (browserSkipReason) throw new Error(browserSkipReason);
+  await mkdir(OUT, { recursive: true });
+  const world = await startBrowserWorld(BILL);
+  try {
+    const billPath = `/bills/${world.bill.id}`;
+    const citizenEmail = await world.newCitizen('sacha');
+    const citizen = await world.open(billPath, citizenEmail);
+    const { page } = citizen;
+
+    // An annotation and a reply.
+    await selectWords(page, '1er', 'les principales règles');
+    await page.getByRole('region', { name: 'Sélection' }).getByRole('button', { name: 'Commenter' }).click();
+    await page.getByLabel('Votre commentaire').fill('Lesquelles ? Il faudrait au moins les paramètres et leur poids.');
+    await page.getByRole('button', { name: 'Publier le commentaire' }).click();
+    await page.locator('.thread').first().waitFor();
+    const other = await signUp(world.server.url, uniqueEmail('dominique'));
+    const thread = (await other.client.get<{ annotations: { id: string }[] }>(`/bills/${world.bill.id}/annotations`)).body.annotations[0];
+    if (thread) await other.client.post(`/bills/${world.bill.id}/annotations/${thread.id}/replies`, { body: 'Et le code source, dans un format ouvert.' });
+
+    // Two amendments: one deposited, one adopted by the rapporteur.
+    const propose = async (words: string, replacement: string, expose: string) => {
+      await selectWords(page, '1er', words);
+      await page.getByRole('region', { name: 'Sélection' }).getByRole('button', { name: 'Proposer un amendement' }).click();
+      await page.getByLabel('Nouvelle rédaction').fill(replacement);
+      await page.getByLabel('Exposé sommaire').fill(expose);
+    };
+    await propose('en informe la personne concernée', 'en informe la personne concernée, par écrit et dans un langage clair', 'Une information orale ne laisse pas de trace.');
+    await shoot(page, 'amend-form');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByRole('button', { name: 'Déposer l’amendement' }).click();
+    await page.locator('section.composer').getByText('Amendement n° 1 déposé').first().waitFor();
+    await page.getByRole('button', { name: 'Fermer' }).click();
+    await propose('principales', 'paramètres et', 'Les « principales règles » laissent trop de latitude.');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByRole('button', { name: 'Déposer l’amendement' }).click();
+    await page.locator('section.composer').getByText('Amendement n° 2 déposé').first().waitFor();
+    await page.getByRole('button', { name: 'Fermer' }).click();
+
+    // Votes from a few citizens.
+    const ids = (await other.client.get<{ amendments: { id: string; number: string }[] }>(`/bills/${world.bill.id}/amendments`)).body.amendments;
+    const articleIds = (await world.admin.get<{ articles: { articleId: string }[] }>(`/bills/${world.bill.id}/versions/${world.bill.steps[0]?.versionId}`)).body.articles;
+    const values = ['agree', 'agree', 'mixed', 'disagree', 'agree'] as const;
+    for (const value of values) {
+      const voter = await signUp(world.server.url, uniqueEmail('votant'));
+      await voter.client.put(`/bills/${world.bill.id}/votes/article/${articleIds[0]?.articleId}`, { value });
+      for (const amendment of ids) await voter.client.put(`/bills/${world.bill.id}/votes/amendment/${amendment.id}`, { value });
+    }
+
+    // The rapporteur's desk, then adoption of amendment 2.
+    const desk = await world.open(`${billPath}/desk`, world.rapporteur.email);
+    await desk.page.getByText('Vous rédigez le texte officiel').waitFor();
+    await desk.page.locator('.cm-content').nth(1).click();
+    await desk.page.keyboard.press('End');
+    await shoot(desk.page, 'desk');
+    await desk.page.locator('article.amendment', { hasText: 'Amendement n° 2' }).getByRole('button', { name: 'Adopter' }).click();
+    await page.locator('article#article-1er', { hasText: 'paramètres et règles' }).waitFor({ timeout: 10_000 });
+
+    // The reader, the amendments, the activity, the list of bills, and a phone in English.
+    const reader = await world.open(billPath, citizenEmail);
+    await reader.page.locator('article#article-1er mark').first().waitFor();
+    await reader.page.locator('article#article-1er mark').first().click();
+    await shoot(reader.page, 'bill-live-text');
+    await reader.page.getByRole('link', { name: /^Amendements/ }).click();
+    await reader.page.locator('article.amendment .badge.status', { hasText: 'adopté' }).waitFor();
+    await shoot(reader.page, 'amendments');
+    await reader.page.getByRole('link', { name: 'Activité' }).click();
+    await reader.page.locator('.feed-item').first().waitFor();
+    await shoot(reader.page, 'activity');
+    await reader.page.goto('/');
+    await reader.page.locator('.bill-card').first().waitFor();
+    await shoot(reader.page, 'bills');
+    const phone = await world.open(`${billPath}/articles/1er`, undefined, { width: 390, height: 844 });
+    await phone.page.getByRole('button', { name: 'English' }).click();
+    await phone.page.locator('article#article-1er mark').first().waitFor();
+    await phone.page.locator('article#article-1er').scrollIntoViewIfNeeded();
+    await shoot(phone.page, 'phone-english', false);
+  } finally {
+    await world.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
