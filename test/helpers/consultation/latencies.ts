@@ -27,9 +27,14 @@ export class LatencyLog {
     return [...this.byKind.keys()];
   }
 
-  /** Nearest-rank percentiles of one kind (NaN when none). */
-  summary(kind: RequestKind): LatencySummary {
-    const sorted = [...(this.byKind.get(kind) ?? [])].sort((a, b) => a - b);
+  /**
+   * Nearest-rank percentiles of one kind (NaN when none); `part` restricts them to a slice of the requests in the
+   * order they were recorded (e.g. the first and last tenth, to see whether a kind slows down as data accumulates).
+   */
+  summary(kind: RequestKind, part: { from: number; to: number } = { from: 0, to: 1 }): LatencySummary {
+    const all = this.byKind.get(kind) ?? [];
+    const slice = all.slice(Math.floor(part.from * all.length), Math.ceil(part.to * all.length));
+    const sorted = slice.sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
     return { count: sorted.length, p50: at(0.5), p99: at(0.99), max: at(1) };
   }

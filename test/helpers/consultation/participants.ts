@@ -4,7 +4,7 @@
  * shared password hash (nobody signs in with it), and each account gets an API bearer token from the server's own
  * `issueToken`. Everything the participants then do goes through HTTP.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { hashPassword } from '../../../server/modules/users/passwords.ts';
 import { issueToken } from '../../../server/modules/users/tokens.ts';
 import type { Database } from '../../../server/storage/database.ts';
@@ -38,25 +38,24 @@ export async function createParticipants(db: Database, needed: AccountsNeeded): 
     ...Array.from({ length: needed.voters }, (_, i) => ({ key: `voter:${i}`, displayName: `Votant ${i + 1}` })),
   ];
   const passwordHash = await hashPassword(randomBytes(24).toString('base64url'));
-  const rows = people.map((person, i) => ({
-    id: `${run}-${i}`,
-    email: `participant-${run}-${i}@replay.loi.live`,
-    displayName: person.displayName,
-    passwordHash,
-    role: 'citizen',
+  const accounts = people.map((person, i) => ({
+    key: person.key,
+    row: { id: randomUUID(), email: `participant-${run}-${i}@replay.loi.live`, displayName: person.displayName, passwordHash, role: 'citizen' },
   }));
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) await db.insert(users).values(rows.slice(start, start + INSERT_CHUNK));
+  for (let start = 0; start < accounts.length; start += INSERT_CHUNK) {
+    await db.insert(users).values(accounts.slice(start, start + INSERT_CHUNK).map((account) => account.row));
+  }
 
   const tokens = new Map<string, string>();
-  await forEachConcurrently(rows, 8, async (row, i) => {
-    tokens.set((people[i] as { key: string }).key, (await issueToken(db, row.id, 'api', TOKEN_LIFETIME_MS, 'consultation replay')).token);
+  await forEachConcurrently(accounts, 8, async ({ key, row }) => {
+    tokens.set(key, (await issueToken(db, row.id, 'api', TOKEN_LIFETIME_MS, 'consultation replay')).token);
   });
   const tokenOf = (key: string) => tokens.get(key) ?? fail(key);
   return {
     author: (username) => tokenOf(`author:${username}`),
     arguer: (pseudonym) => tokenOf(`arguer:${pseudonym}`),
     voter: (index) => tokenOf(`voter:${index}`),
-    count: rows.length,
+    count: accounts.length,
   };
 }
 

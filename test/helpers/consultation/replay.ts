@@ -105,7 +105,9 @@ export async function replayConsultation(consultation: Consultation, options: Re
   await timed('bill', async () => {
     bill = await requests.send('bill', 201, 'create the bill', () => options.admin.post<Bill>('/bills', draftBillBody(consultation)));
     const versionId = bill.steps[0]?.versionId ?? '';
-    version = await options.admin.get<Version>(`/bills/${bill.id}/versions/${versionId}`).then((r) => r.body);
+    const read = await options.admin.get<Version>(`/bills/${bill.id}/versions/${versionId}`);
+    if (read.status !== 200) fail(`read the bill's first version: ${read.status} ${JSON.stringify(read.body).slice(0, 500)}`);
+    version = read.body;
   });
   if (bill === undefined || version === undefined) throw new Error('the bill was not created');
   const billId = bill.id;
