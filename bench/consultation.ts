@@ -8,8 +8,8 @@
  * inserted as a fixture by this process while the servers run (signing up thousands through argon2 would take
  * minutes and is not what is measured), and an embedded PGlite directory can be opened by one process only.
  * Optional: BENCH_REDIS_URL (else a redis-server is started here), BENCH_CONCURRENCY (requests in flight, default
- * 32), BENCH_NODES (runs to make, default "1,2"), REPUBLIQUE_NUMERIQUE_DIR (the data, default
- * ../shared/data/republique-numerique/consultation).
+ * 32), BENCH_NODES (runs to make, default "1,2"), BENCH_CPU_PROF (a folder for the servers' V8 CPU profiles),
+ * REPUBLIQUE_NUMERIQUE_DIR (the data, default ../shared/data/republique-numerique/consultation).
  */
 import os from 'node:os';
 import { openStorage } from '../server/storage/database.ts';

@@ -9,6 +9,7 @@ import pino, { type Logger } from 'pino';
 import { type Bus, createBus } from './bus/index.ts';
 import type { Collab, CollabLimits } from './collab/index.ts';
 import type { Config } from './config/config.ts';
+import { clientAddress } from './http/clientAddress.ts';
 import { createHttpApp, refuseUnknownUpgrades } from './http/createHttpApp.ts';
 import { deliberationRoutes } from './deliberationRoutes.ts';
 import { resumeAdoptions } from './modules/amendments/index.ts';
@@ -19,7 +20,8 @@ import { billRoutes } from './modules/bills/index.ts';
 import { collabRoutes, TicketSigner } from './modules/collab/index.ts';
 import { historyRoutes } from './modules/history/index.ts';
 import { importRoutes } from './modules/lafabrique/index.ts';
-import { ledgerRoutes } from './modules/ledger/index.ts';
+import { ledgerRoutes, type RedactEntries } from './modules/ledger/index.ts';
+import { redactHiddenContent } from './modules/moderation/index.ts';
 import { ensureAdmin, userRoutes } from './modules/users/index.ts';
 import { tallyOf } from './modules/votes/index.ts';
 import { openStorage, pingStorage, type Storage } from './storage/database.ts';
@@ -84,6 +86,8 @@ export async function startApp(
     limits: { maxConnectionsPerAddress: config.collabConnectionsPerAddress, ...options.collabLimits },
   });
   const { tallyOf: liveTallyOf, ...liveOptions } = options.live ?? {};
+  // One redaction for every public read of the ledger: the REST listing and the live stream's replays (LEDGER6).
+  const redact: RedactEntries = (entries) => redactHiddenContent(db, entries);
   const live = createLive({
     db,
     logger,
@@ -91,14 +95,16 @@ export async function startApp(
     redisUrl: config.redisUrl,
     allowedOrigins: config.publicOrigin ? [new URL(config.publicOrigin).origin] : [],
     tallyOf: liveTallyOf ?? ((billId, target) => tallyOf(db, billId, target)),
-    options: liveOptions,
+    redact,
+    addressOf: (request) => clientAddress(request, config.trustProxy),
+    options: { maxConnectionsPerAddress: config.liveConnectionsPerAddress, ...liveOptions },
   });
   const deliberation = { db, published: live.published, texts: collab.texts, drafts: collab.drafts };
   const routes = [
     ...billRoutes({ db }),
     ...collabRoutes({ db, signer, store: collab.store, published: live.published }),
     ...historyRoutes({ db }),
-    ...ledgerRoutes({ db }),
+    ...ledgerRoutes({ db, redact }),
     ...userRoutes({ db, secureCookies, limiter, authAttemptsPerMinute: config.authAttemptsPerMinute, rightsChanged: collab.rightsChanged }),
     ...importRoutes({ db }),
     ...live.routes,

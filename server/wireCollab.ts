@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Bus } from './bus/index.ts';
 import { billSeedUpdate, type Collab, type CollabLimits, startCollab } from './collab/index.ts';
 import type { Config } from './config/config.ts';
+import { clientAddress } from './http/clientAddress.ts';
 import { getLatestVersion } from './modules/bills/index.ts';
 import { draftSeedUpdate } from '../shared/collab/amendmentDocument.ts';
 import { draftContentOf } from './modules/amendments/index.ts';
@@ -60,10 +61,4 @@ export function wireCollab({ server, db, bus, logger, config, signer, limits }: 
       return version ? billSeedUpdate(version) : null;
     },
   });
-}
-
-function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = request.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return (trustProxy && first) || request.socket.remoteAddress || 'unknown';
 }

@@ -61,6 +61,8 @@ export const ErrorCode = {
   rateLimited: 'rate_limited',
   /** A live-stream connection already follows as many bills as it may; unsubscribe from one first. */
   tooManySubscriptions: 'too_many_subscriptions',
+  /** This client address already holds as many live-stream connections on the server as it may; close one first. */
+  tooManyConnections: 'too_many_connections',
   /** Something failed on the server; the request changed nothing. */
   internal: 'internal_error',
 } as const;

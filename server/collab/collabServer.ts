@@ -10,6 +10,7 @@ import { CloseCode, closeReason } from '../../shared/collab/closeCodes.ts';
 import { collabPathPrefix, type DocumentName, formatDocumentName, parseCollabPath } from '../../shared/collab/documentName.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 import { DomainError } from '../common/errors.ts';
+import { ConnectionsPerAddress } from '../limits/index.ts';
 import { Connection, type ConnectionClaims } from './connection.ts';
 import type { CollabLimits } from './limits.ts';
 import type { DocumentRegistry } from './registry.ts';
@@ -38,7 +39,7 @@ export interface CollabServerDeps {
 export function attachCollabServer(server: Server, deps: CollabServerDeps): { close(): Promise<void>; connectionsOf(address: string): number } {
   // Slightly above the limit, so an oversized message reaches our check and gets our close code, not ws' 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes + 1024 });
-  const perAddress = new Map<string, number>();
+  const perAddress = new ConnectionsPerAddress(deps.limits.maxConnectionsPerAddress);
   // What an anonymous reader of a bill is granted; the same for every bill, learnt from the first one.
   let anonymousReader: ConnectionClaims | null = null;
 
@@ -64,9 +65,8 @@ export function attachCollabServer(server: Server, deps: CollabServerDeps): { cl
 
   async function accept(ws: WebSocket, request: IncomingMessage, url: URL): Promise<void> {
     const address = deps.addressOf(request);
-    const open = perAddress.get(address) ?? 0;
-    if (open >= deps.limits.maxConnectionsPerAddress) return refuse(ws, CloseCode.tooManyConnections);
-    perAddress.set(address, open + 1);
+    const releaseSlot = perAddress.take(address);
+    if (releaseSlot === null) return refuse(ws, CloseCode.tooManyConnections);
     // Admission and then the client's first message must both come in time (COLLAB13); the connection clears the
     // timer when the client speaks.
     let connection: Connection | null = null;
@@ -76,9 +76,7 @@ export function attachCollabServer(server: Server, deps: CollabServerDeps): { cl
     }, deps.limits.handshakeTimeoutMs);
     ws.once('close', () => {
       clearTimeout(deadline);
-      const left = (perAddress.get(address) ?? 1) - 1;
-      if (left <= 0) perAddress.delete(address);
-      else perAddress.set(address, left);
+      releaseSlot();
     });
     // Messages sent before the document is ready are kept in order and replayed, up to a bound. (An inline listener,
     // removed with removeAllListeners below: tsx' keepNames gives a named one a defineProperty on every socket.)
@@ -123,7 +121,7 @@ export function attachCollabServer(server: Server, deps: CollabServerDeps): { cl
   }
 
   return {
-    connectionsOf: (address) => perAddress.get(address) ?? 0,
+    connectionsOf: (address) => perAddress.of(address),
     async close() {
       await deps.registry.closeAll(CloseCode.serverShutdown);
       for (const ws of wss.clients) ws.close(CloseCode.serverShutdown, closeReason(CloseCode.serverShutdown));

@@ -26,6 +26,7 @@ const envSchema = z
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     COLLAB_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+    LIVE_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -60,6 +61,8 @@ export interface Config {
   authAttemptsPerMinute: number;
   /** Collaboration sockets one client address may hold on a node (raise it behind a NAT or for load tests). */
   collabConnectionsPerAddress: number;
+  /** Live-stream connections (socket.io sockets and SSE streams together) one client address may hold on a node. */
+  liveConnectionsPerAddress: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -95,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY === 'true',
     authAttemptsPerMinute: e.AUTH_ATTEMPTS_PER_MINUTE,
     collabConnectionsPerAddress: e.COLLAB_MAX_CONNECTIONS_PER_ADDRESS,
+    liveConnectionsPerAddress: e.LIVE_MAX_CONNECTIONS_PER_ADDRESS,
     logLevel: e.LOG_LEVEL,
   };
 }

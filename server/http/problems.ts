@@ -39,6 +39,7 @@ const statusOf = {
   own_content: 403,
   rate_limited: 429,
   too_many_subscriptions: 429,
+  too_many_connections: 429,
   internal_error: 500,
 } satisfies Record<ErrorCode, number>;
 
@@ -72,6 +73,7 @@ const titles: Record<ErrorCode, string> = {
   own_content: 'Cannot moderate one’s own contribution',
   rate_limited: 'Too many requests',
   too_many_subscriptions: 'Too many live subscriptions',
+  too_many_connections: 'Too many live connections',
   internal_error: 'Internal error',
 };
 

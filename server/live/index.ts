@@ -20,12 +20,13 @@ import { LedgerEventSchema, type LedgerEvent } from '../../shared/api/ledger.ts'
 import { LIVE_SOCKET_PATH, LIVE_TRANSPORTS } from '../../shared/api/live.ts';
 import type { Bus } from '../bus/index.ts';
 import type { MountableRoute } from '../http/route.ts';
+import { type RedactEntries, sqlLedgerSource } from '../modules/ledger/index.ts';
 import type { Database } from '../storage/database.ts';
+import { LiveConnectionLimit } from './connectionLimit.ts';
 import { LiveHub, type LiveTimings } from './hub.ts';
-import { sqlLedgerSource } from './ledgerSource.ts';
 import { type Presenter, PresenterRegistry } from './presenters.ts';
 import { connectRedisAdapter, type LiveRedis } from './redisAdapter.ts';
-import { handleSockets, type LiveServer } from './socketTransport.ts';
+import { handleSockets, limitConnections, type LiveServer } from './socketTransport.ts';
 import { liveSseRoute } from './sseRoute.ts';
 import type { TallySource } from './votes.ts';
 
@@ -38,9 +39,11 @@ export interface LiveOptions extends LiveTimings {
   maxSubscriptionsPerSocket: number;
   /** Largest socket.io message accepted from a client, in bytes. */
   maxMessageBytes: number;
+  /** Live connections (socket.io sockets and SSE streams together) one client address may hold on this node. */
+  maxConnectionsPerAddress: number;
 }
 
-/** The defaults: head check every 2 s, one tally per target per second, heartbeats every 15 s. */
+/** The defaults: head check every 2 s, one tally per target per second, heartbeats every 15 s, 50 connections per address. */
 export const defaultLiveOptions: LiveOptions = {
   headCheckMs: 2_000,
   tallyWindowMs: 1_000,
@@ -49,6 +52,7 @@ export const defaultLiveOptions: LiveOptions = {
   sseHeartbeatMs: 15_000,
   maxSubscriptionsPerSocket: 50,
   maxMessageBytes: 16 * 1024,
+  maxConnectionsPerAddress: 50,
 };
 
 /** What the composition root provides. */
@@ -62,6 +66,10 @@ export interface LiveDeps {
   /** Origins allowed to open sockets from a browser; empty allows any (development). */
   allowedOrigins: string[];
   tallyOf: TallySource;
+  /** Applied to every entry read from the ledger (replays, repairs): withholds the text of hidden contributions. */
+  redact: RedactEntries;
+  /** The client's address (honouring the proxy settings): the key of the per-address connection limit. */
+  addressOf: (request: IncomingMessage) => string;
   options?: Partial<LiveOptions>;
 }
 
@@ -73,6 +81,8 @@ export interface Live {
   registerPresenter(type: string, presenter: Presenter): void;
   /** The SSE endpoint, to mount with the API's routes. */
   routes: MountableRoute[];
+  /** Live connections (socket.io and SSE) a client address holds on this node (LIVE12). */
+  connectionsOf(address: string): number;
   /** Starts serving `/socket.io/` on the server; call it after the API's request handler is attached. */
   attach(server: HttpServer): void;
   /** Ends every subscription, closes sockets, timers and the adapter's Redis connection. */
@@ -100,7 +110,7 @@ export function createLive(deps: LiveDeps): Live {
   });
   hub = new LiveHub({
     ...options,
-    ledger: sqlLedgerSource(deps.db),
+    ledger: sqlLedgerSource(deps.db, deps.redact),
     presenters,
     tallyOf: deps.tallyOf,
     logger: deps.logger,
@@ -115,12 +125,15 @@ export function createLive(deps: LiveDeps): Live {
     else deps.logger.warn({ err: parsed.error }, 'live: dropped an invalid relay message');
   });
   const stopBusWatch = deps.bus.onReconnect(() => void liveHub.repairAll());
+  const connectionLimit = new LiveConnectionLimit(options.maxConnectionsPerAddress, deps.addressOf);
+  limitConnections(io, connectionLimit);
   handleSockets(io, liveHub, options, deps.logger);
   let attached = false;
   return {
     published: (billId, entries) => liveHub.published(billId, entries),
     registerPresenter: (type, presenter) => presenters.register(type, presenter),
-    routes: [liveSseRoute(liveHub, { heartbeatMs: options.sseHeartbeatMs })],
+    routes: [liveSseRoute(liveHub, connectionLimit, { heartbeatMs: options.sseHeartbeatMs })],
+    connectionsOf: (address) => connectionLimit.of(address),
     attach(server) {
       // engine.io takes over the server's 'request' listeners to serve HTTP long-polling. The live stream is
       // WebSocket-only, which also spares a multi-node deployment sticky sessions, so the API's handler is put back

@@ -1,6 +1,7 @@
 /**
  * How each ledger entry type is shown on the live stream. A module registers a presenter for the types whose
- * payload should not go out as stored (e.g. to withhold hidden text); every other type shows its payload.
+ * payload should not go out as stored; every other type shows its payload. Hidden contributions' text is withheld
+ * before this, where entries are read from the ledger (LEDGER6): presenters see the redacted payload.
  */
 import type { Logger } from 'pino';
 import type { LedgerEvent } from '../../shared/api/ledger.ts';
@@ -30,7 +31,9 @@ export class PresenterRegistry {
       this.logger.error({ err: error, type: entry.type, billId: entry.billId, seq: entry.seq }, 'live: presenter failed');
       data = null;
     }
-    return { seq: entry.seq, id: entry.id, type: entry.type, at: entry.createdAt, actorId: entry.actorId, data };
+    const event: LedgerLiveEvent = { seq: entry.seq, id: entry.id, type: entry.type, at: entry.createdAt, actorId: entry.actorId, data };
+    // An entry read from the ledger after its contribution was hidden comes redacted (LEDGER6): say so.
+    return entry.redacted ? { ...event, redacted: entry.redacted } : event;
   }
 }
 

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../../shared/api/ledger.ts';
-import type { LedgerSource } from './ledgerSource.ts';
+import type { LedgerSource } from '../modules/ledger/index.ts';
 import { BillSequencer } from './sequencer.ts';
 
 const entry = (seq: number, billId = 'b1'): LedgerEvent => ({

@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { LedgerEvent } from '../../shared/api/ledger.ts';
-import type { LedgerSource } from './ledgerSource.ts';
+import type { LedgerSource } from '../modules/ledger/index.ts';
 
 /** What a sequencer needs from its node. */
 export interface SequencerDeps {

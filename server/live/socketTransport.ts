@@ -17,6 +17,7 @@ import {
 } from '../../shared/api/live.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 import { DomainError } from '../common/errors.ts';
+import type { LiveConnectionLimit } from './connectionLimit.ts';
 import type { LiveHub } from './hub.ts';
 import type { LiveSink, Subscription } from './subscription.ts';
 
@@ -38,6 +39,25 @@ type LiveSocket = Socket<IncomingEvents, ServerToClientEvents, InterNodeEvents>;
 /** Limits of one socket. */
 export interface SocketLimits {
   maxSubscriptionsPerSocket: number;
+}
+
+/**
+ * Refuses a socket whose client address holds as many live connections as it may (LIVE12): `connect_error` with the
+ * refusal as its `data`. An admitted socket gives its slot back however it ends.
+ */
+export function limitConnections(io: LiveServer, limit: LiveConnectionLimit): void {
+  io.use((socket, next) => {
+    const release = limit.admit(socket.request);
+    if (release === null) return next(Object.assign(new Error(limit.refusal.message), { data: limit.refusal }));
+    // 'disconnect' comes only once a socket has connected; the transport's close also covers one lost during admission.
+    const done = () => {
+      socket.conn.off('close', done);
+      release();
+    };
+    socket.once('disconnect', done);
+    socket.conn.once('close', done);
+    next();
+  });
 }
 
 /** Handles every socket's subscribe / unsubscribe. */

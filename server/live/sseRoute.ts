@@ -9,7 +9,9 @@
 import type { Request, Response } from 'express';
 import { BillParamsSchema } from '../../shared/api/bills.ts';
 import { LastEventIdSchema, type LiveEndReason, type LiveMessage, LiveSseQuerySchema, SseEvent } from '../../shared/api/live.ts';
+import { DomainError } from '../common/errors.ts';
 import { defineRoute, type MountableRoute } from '../http/route.ts';
+import type { LiveConnectionLimit } from './connectionLimit.ts';
 import type { LiveHub } from './hub.ts';
 import type { LiveSink } from './subscription.ts';
 
@@ -24,8 +26,8 @@ const RETRY_MS = 2_000;
 // Bytes buffered for a client: a replay waits past the first mark (write() returns false), a live client is cut past this.
 const CUT_OFF_BYTES = 8 * 1024 * 1024;
 
-/** `GET /bills/:id/live`. */
-export function liveSseRoute(hub: LiveHub, options: SseOptions): MountableRoute {
+/** `GET /bills/:id/live`; each stream holds one of its client address's live connections (LIVE12) while open. */
+export function liveSseRoute(hub: LiveHub, limit: LiveConnectionLimit, options: SseOptions): MountableRoute {
   return defineRoute({
     method: 'get',
     path: '/bills/:id/live',
@@ -33,13 +35,23 @@ export function liveSseRoute(hub: LiveHub, options: SseOptions): MountableRoute 
     summary:
       'The bill’s live stream as Server-Sent Events (text/event-stream): first `subscribed` {billId, cursor}, then one event per ' +
       'message, `id` = cursor, `event` = type (ledger entry type or vote.tally), `data` = the message JSON. Resumes after ' +
-      '`Last-Event-ID` (or `?after=`); without either, only what happens from now on. Comment heartbeats every 15 s.',
+      '`Last-Event-ID` (or `?after=`); without either, only what happens from now on. Comment heartbeats every 15 s. ' +
+      'A client address holding as many live connections (SSE and socket.io) as allowed gets 429 `too_many_connections`.',
     params: BillParamsSchema,
     query: LiveSseQuerySchema,
     status: 200,
     response: null,
-    errors: [404],
-    handler: ({ params, query, req, res }) => streamSse(hub, options, { billId: params.id, after: query.after }, req, res),
+    errors: [404, 429],
+    handler: async ({ params, query, req, res }) => {
+      const release = limit.admit(req);
+      if (release === null) throw new DomainError(limit.refusal.code, limit.refusal.message);
+      try {
+        await streamSse(hub, options, { billId: params.id, after: query.after }, req, res);
+      } finally {
+        // The stream is over, however it ended (the client left, the server ended it, or it never started).
+        release();
+      }
+    },
   });
 }
 

@@ -2,8 +2,8 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../../shared/api/ledger.ts';
 import type { LiveEndReason, LiveMessage } from '../../shared/api/live.ts';
+import type { LedgerSource } from '../modules/ledger/index.ts';
 import { BillStream } from './billStream.ts';
-import type { LedgerSource } from './ledgerSource.ts';
 import { PresenterRegistry } from './presenters.ts';
 import { type LiveSink, Subscription } from './subscription.ts';
 

@@ -11,8 +11,8 @@ import type { Logger } from 'pino';
 import type { LedgerEvent } from '../../shared/api/ledger.ts';
 import { type LedgerLiveEvent, type LiveEndReason, type LiveMessage, VOTE_TALLY } from '../../shared/api/live.ts';
 import type { VoteTarget } from '../../shared/api/votes.ts';
+import type { LedgerSource } from '../modules/ledger/index.ts';
 import type { BillStream, StreamListener } from './billStream.ts';
-import type { LedgerSource } from './ledgerSource.ts';
 import { type TallySource, type TallyStamp, targetKey, voteTargetOf } from './votes.ts';
 
 /** Where a subscription's messages go: a socket.io socket, an SSE response. */

@@ -88,6 +88,18 @@ export const AmendmentDiffSchema = z
   })
   .meta({ id: 'AmendmentDiff' });
 
+/**
+ * The amendment in official form (AMEND7): its header line and its dispositif as the assemblies word it, one string
+ * per paragraph, generated from the same two texts as the diff.
+ */
+export const FormalWordingSchema = z
+  .object({
+    header: z.string().meta({ example: 'ARTICLE 3' }),
+    dispositif: z.array(z.string()).meta({ example: ['À l’alinéa\u00a02, substituer au mot\u00a0: «\u00a0trois\u00a0» le mot\u00a0: «\u00a0cinq\u00a0».'] }),
+  })
+  .meta({ id: 'FormalWording' });
+export type FormalWording = z.infer<typeof FormalWordingSchema>;
+
 /** Another amendment whose target overlaps this one's. */
 export const CollisionSchema = z
   .object({ id: z.string(), number: z.string().nullable(), status: AmendmentStatusSchema, kind: z.string() })
@@ -117,6 +129,7 @@ export const AmendmentSchema = z
     expose: z.string().nullable(),
     diff: AmendmentDiffSchema.nullable().meta({ description: 'Against the current text; null when the target is gone' }),
     parentDiff: AmendmentDiffSchema.nullable().meta({ description: 'Sous-amendement: the parent’s own change, the first layer' }),
+    formalWording: FormalWordingSchema.nullable().meta({ description: 'Official form of the dispositif, from the diff; null with it' }),
     collisions: z.array(CollisionSchema),
     needsRebase: z.boolean(),
     tombstone: TombstoneSchema,

@@ -2,6 +2,24 @@
  * The per-bill event ledger: an append-only, hash-chained log of every change.
  */
 import { z } from 'zod';
+import { ModerationTargetSchema } from './moderation.ts';
+
+/**
+ * Set on an entry read for the public (the listing, the live stream's replays) while the contribution whose text it
+ * carries is hidden by a moderator: those payload fields read as null, as the contribution itself reads as a
+ * tombstone. The stored entry and its `hash` are unchanged (the hash covers the stored payload, so it cannot be
+ * recomputed from a redacted one; `GET /bills/:id/events/verify` checks the stored chain). Restoring the contribution
+ * shows the text again.
+ */
+export const LedgerRedactionSchema = z
+  .object({
+    /** The hidden contribution whose text the entry carries. */
+    target: ModerationTargetSchema,
+    fields: z.array(z.string()).meta({ description: 'The `payload` fields withheld (set to null)', example: ['body'] }),
+    reason: z.string().meta({ description: 'The moderator’s public reason, as on the tombstone' }),
+    hiddenAt: z.string().meta({ description: 'When the contribution was hidden (ISO 8601)' }),
+  })
+  .meta({ id: 'LedgerRedaction' });
 
 /** One ledger entry. `hash` = SHA-256 of the canonical JSON of the other fields, `prevHash` included. */
 export const LedgerEventSchema = z
@@ -15,6 +33,8 @@ export const LedgerEventSchema = z
     createdAt: z.string(),
     prevHash: z.string(),
     hash: z.string(),
+    /** Only on an entry read for the public while text of a hidden contribution was withheld from it. */
+    redacted: LedgerRedactionSchema.optional(),
   })
   .meta({ id: 'LedgerEvent' });
 
@@ -23,14 +43,33 @@ export const LedgerPageSchema = z
   .object({
     events: z.array(LedgerEventSchema),
     next: z.number().int().nullable().meta({ description: 'Pass as `after` for the next page; null at the end' }),
+    cursor: z.number().int().min(0).meta({
+      description:
+        'The bill’s ledger position this page reaches (the `seq` of its last entry; with none, of the bill’s last entry up to `after`): ' +
+        'subscribe to the live stream with `after` = cursor to follow on with no gap and no duplicate',
+    }),
   })
   .meta({ id: 'LedgerPage' });
 
-/** Query of `GET /bills/:id/events`. */
-export const LedgerQuerySchema = z.object({
-  after: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(1_000).default(100),
-});
+/** Entries per page of `GET /bills/:id/events` when `limit` is not given. */
+export const LEDGER_PAGE_SIZE = 100;
+/** The most entries one read of `GET /bills/:id/events` gives (`limit`, `last`). */
+export const LEDGER_PAGE_MAX = 1_000;
+
+const pageSize = z.coerce.number().int().min(1).max(LEDGER_PAGE_MAX);
+
+/** Query of `GET /bills/:id/events`: a page after an entry id (`after`, `limit`), or the bill's last entries (`last`). */
+export const LedgerQuerySchema = z
+  .object({
+    after: z.coerce.number().int().min(0).optional().meta({ description: 'List the entries after this entry id (default 0: from the first)' }),
+    limit: pageSize.optional().meta({ description: `Entries per page (default ${LEDGER_PAGE_SIZE})` }),
+    last: pageSize.optional().meta({ description: 'List the bill’s last N entries instead, oldest first (not with `after` or `limit`)' }),
+  })
+  .refine((query) => query.last === undefined || (query.after === undefined && query.limit === undefined), {
+    path: ['last'],
+    message: 'last cannot be combined with after or limit',
+  });
+export type LedgerQuery = z.infer<typeof LedgerQuerySchema>;
 
 /** Result of checking a bill's chain. */
 export const LedgerVerificationSchema = z
@@ -47,4 +86,6 @@ export const LedgerVerificationSchema = z
   .meta({ id: 'LedgerVerification' });
 
 export type LedgerEvent = z.infer<typeof LedgerEventSchema>;
+export type LedgerRedaction = z.infer<typeof LedgerRedactionSchema>;
+export type LedgerPage = z.infer<typeof LedgerPageSchema>;
 export type LedgerVerification = z.infer<typeof LedgerVerificationSchema>;

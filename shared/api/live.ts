@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ErrorCode } from '../errors.ts';
+import { LedgerRedactionSchema } from './ledger.ts';
 import { VoteTallySchema, VoteTargetSchema } from './votes.ts';
 
 /** Bumped when a message changes shape incompatibly. */
@@ -59,6 +60,12 @@ export const LiveErrorCodeSchema = z.enum([
 ]);
 export type LiveErrorCode = z.infer<typeof LiveErrorCodeSchema>;
 
+/** Why the server refused a socket.io connection: the `data` of the client's `connect_error` (whose `message` is the same text). */
+export const LiveConnectRefusalSchema = z
+  .object({ code: z.enum([ErrorCode.tooManyConnections]), message: z.string() })
+  .meta({ id: 'LiveConnectRefusal' });
+export type LiveConnectRefusal = z.infer<typeof LiveConnectRefusalSchema>;
+
 const refusal = z.object({ ok: z.literal(false), code: LiveErrorCodeSchema, message: z.string() });
 
 /** Answer to `subscribe`: the cursor messages start after, or why not. */
@@ -78,6 +85,8 @@ export const LedgerLiveEventSchema = z
     at: z.string().meta({ description: 'When the entry was written (ISO 8601)' }),
     actorId: z.string().nullable(),
     data: z.unknown(),
+    /** Only on an entry read from the ledger (replay, repair) while text of a hidden contribution was withheld from `data`. */
+    redacted: LedgerRedactionSchema.optional(),
   })
   .meta({ id: 'LedgerLiveEvent' });
 export type LedgerLiveEvent = z.infer<typeof LedgerLiveEventSchema>;

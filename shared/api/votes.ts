@@ -58,8 +58,15 @@ export const TalliesQuerySchema = z.object({
     .meta({ description: `Comma-separated target ids, at most ${MAX_TALLY_IDS}` }),
 });
 
-/** Tallies of several targets of one type; every id asked for is present (zeros when nobody voted). */
+/**
+ * Tallies of several targets of one type; every id asked for is present (zeros when nobody voted). For a signed-in
+ * reader, `myVotes` holds their own vote on each of those targets they voted on.
+ */
 export const TalliesSchema = z
-  .object({ targetType: TargetTypeSchema, tallies: z.record(z.string(), VoteTallySchema) })
+  .object({
+    targetType: TargetTypeSchema,
+    tallies: z.record(z.string(), VoteTallySchema),
+    myVotes: z.record(z.string(), VoteValueSchema).optional().meta({ description: 'Signed-in readers only: their vote by target id' }),
+  })
   .meta({ id: 'Tallies' });
 export type Tallies = z.infer<typeof TalliesSchema>;

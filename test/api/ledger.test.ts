@@ -95,11 +95,38 @@ for (const target of storageTargets) {
 
       const all = await entries(bill.id);
       const beyond = await anonymous.get<LedgerPage>(`/bills/${bill.id}/events?after=${all.at(-1)?.id}`);
-      expect(beyond.body).toEqual({ events: [], next: null });
+      expect(beyond.body).toEqual({ events: [], next: null, cursor: 5 });
       expect((await entries(other.id)).map((e) => e.type)).toEqual(['bill.created', 'rapporteur.granted', 'rapporteur.revoked']);
       expectProblem(await anonymous.get('/bills/no-such-bill/events'), 404, 'bill_not_found');
       expectProblem(await anonymous.get('/bills/no-such-bill/events/verify'), 404, 'bill_not_found');
       expectProblem(await anonymous.get(`/bills/${bill.id}/events?limit=0`), 400, 'validation_failed');
+    });
+
+    it('LEDGER7 ?last=N lists the bill’s last N entries oldest first, with the cursor to follow on live or by REST', async () => {
+      const bill = await billWithEntries(5);
+      const other = await createBill(admin);
+      await admin.put(`/bills/${other.id}/rapporteurs/${depute}`);
+      const all = await entries(bill.id);
+
+      const last = await anonymous.get<LedgerPage>(`/bills/${bill.id}/events?last=3`);
+      expect(last.status).toBe(200);
+      expect(last.body).toEqual({ events: all.slice(2), next: null, cursor: 5 });
+      expect((await anonymous.get<LedgerPage>(`/bills/${bill.id}/events?last=1000`)).body).toEqual({ events: all, next: null, cursor: 5 });
+
+      // Following on by REST from the last entry's id gives what comes next, once.
+      await admin.put(`/bills/${bill.id}/rapporteurs/${depute}`);
+      const onward = await anonymous.get<LedgerPage>(`/bills/${bill.id}/events?after=${last.body.events.at(-1)?.id}`);
+      expect(onward.body.events.map((e) => [e.seq, e.type])).toEqual([[6, 'rapporteur.granted']]);
+      expect(onward.body).toMatchObject({ next: null, cursor: 6 });
+      expect((await anonymous.get<LedgerPage>(`/bills/${bill.id}/events?last=2`)).body.events.map((e) => e.seq)).toEqual([5, 6]);
+
+      // Every page says how far it reaches, in the live stream's cursor (the entry's seq).
+      expect((await anonymous.get<LedgerPage>(`/bills/${bill.id}/events?limit=2`)).body).toMatchObject({ next: all[1]?.id, cursor: 2 });
+
+      for (const query of ['last=0', 'last=1001', 'last=two', 'last=2&after=0', 'last=2&limit=2']) {
+        expectProblem(await anonymous.get(`/bills/${bill.id}/events?${query}`), 400, 'validation_failed');
+      }
+      expectProblem(await anonymous.get('/bills/no-such-bill/events?last=3'), 404, 'bill_not_found');
     });
 
     it('LEDGER4 an intact chain verifies', async () => {

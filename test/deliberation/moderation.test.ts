@@ -5,7 +5,7 @@ import type { AnnotationList, AnnotationThread } from '../../shared/api/annotati
 import type { ModerationAction, ModerationLog, Report, ReportQueue } from '../../shared/api/moderation.ts';
 import type { Me } from '../../shared/api/users.ts';
 import { newId } from '../../server/common/ids.ts';
-import { amendmentAuthors, amendments, annotations, debateArguments, questions, reports, sources } from '../../server/storage/schema.ts';
+import { amendmentAuthors, amendments, annotations, debateArguments, events, questions, reports, sources } from '../../server/storage/schema.ts';
 import { ADMIN_ENV, adminClient, createBill, expectProblem, signUp } from '../helpers/apiFixtures.ts';
 import { latestArticles, ledgerOf, makeModerator, quoteAnchor } from '../helpers/deliberationFixtures.ts';
 import { storageTargets, targetTitle } from '../helpers/storageTargets.ts';
@@ -150,7 +150,11 @@ for (const target of storageTargets) {
       const [row] = await db().select().from(annotations).where(eq(annotations.id, annotation.id));
       expect(row).toMatchObject({ body: 'Propos injurieux.', hiddenReason: 'Propos injurieux envers une personne.', hiddenBy: moderator.id });
       const entries = await ledgerOf(anonymous, bill.id);
-      expect(entries.find((e) => e.type === 'annotation.created' && e.payload.annotationId === annotation.id)?.payload.body).toBe('Propos injurieux.');
+      // The entry stays in the ledger with its text; the public listing withholds it (LEDGER6).
+      const created = entries.find((e) => e.type === 'annotation.created' && e.payload.annotationId === annotation.id);
+      expect(created).toMatchObject({ payload: { body: null }, redacted: { target, fields: ['body'], reason: 'Propos injurieux envers une personne.' } });
+      const [storedEntry] = await db().select().from(events).where(eq(events.id, created!.id));
+      expect(storedEntry?.payload).toMatchObject({ body: 'Propos injurieux.' });
       expect(entries.at(-1)).toMatchObject({
         type: 'moderation.hidden',
         actorId: moderator.id,

@@ -140,6 +140,36 @@ for (const target of storageTargets) {
       expect(tally).toEqual(counted);
     }, 120_000);
 
+    it('VOTE3 ballots arriving together commit together; each has its own answer and ledger entry, and an unknown target fails alone', async () => {
+      const { bill, articleIds } = await createBillWithArticles(admin);
+      const voters: Awaited<ReturnType<typeof signUp>>[] = [];
+      while (voters.length < 12) voters.push(...(await Promise.all(Array.from({ length: 4 }, () => signUp(server.url)))));
+      // Every voter votes on every article at once; every fourth voter also votes on an article that does not exist.
+      const ballots = voters.flatMap(({ client }, v) => [
+        ...articleIds.map((article, a) => ({ client, path: votePath(bill.id, 'article', article), value: VALUES[(v + a) % 3]!, known: true })),
+        ...(v % 4 === 0 ? [{ client, path: votePath(bill.id, 'article', 'no-such-article'), value: VALUES[0]!, known: false }] : []),
+      ]);
+      const answers = await Promise.all(ballots.map(({ client, path, value }) => client.put<VoteState>(path, { value })));
+
+      answers.forEach((answer, i) => {
+        const ballot = ballots[i]!;
+        if (ballot.known) expect({ status: answer.status, myVote: answer.body.myVote }).toEqual({ status: 200, myVote: ballot.value });
+        else expectProblem(answer, 404, 'article_not_found');
+      });
+      for (const [a, article] of articleIds.entries()) {
+        const expected = { agree: 0, mixed: 0, disagree: 0 };
+        for (const v of voters.keys()) expected[VALUES[(v + a) % 3]!] += 1;
+        const { counted, tally } = await stored('article', article);
+        expect(counted).toEqual(expected);
+        expect(tally).toEqual(expected);
+      }
+      const cast = await entriesOfType(anonymous, bill.id, 'vote.cast');
+      expect(cast).toHaveLength(voters.length * articleIds.length);
+      // Entries of one group commit share their time: fewer distinct times than entries means ballots were grouped.
+      expect(new Set(cast.map((entry) => entry.createdAt)).size).toBeLessThan(cast.length);
+      expect((await anonymous.get<{ ok: boolean }>(`/bills/${bill.id}/events/verify`)).body.ok).toBe(true);
+    }, 120_000);
+
     it('VOTE1 an argument takes "agree" votes only (a +1), shown on the argument', async () => {
       const { client: author } = await signUp(server.url);
       const { client: voter } = await signUp(server.url);
@@ -166,7 +196,7 @@ for (const target of storageTargets) {
       expect((await anonymous.get<Argument>(`/bills/${world.bill.id}/arguments/${created.body.id}`)).body.votes.total).toBe(0);
     });
 
-    it('VOTE1 tallies of many targets in one read; every id asked for is answered, at most 200', async () => {
+    it('VOTE1 tallies of many targets in one read; every id asked for is answered, at most 200, with the reader’s own votes', async () => {
       const { bill, articleIds } = await createBillWithArticles(admin);
       const [first, second] = articleIds as [string, string];
       const { client } = await signUp(server.url);
@@ -181,6 +211,8 @@ for (const target of storageTargets) {
           [second]: { agree: 0, mixed: 0, disagree: 0, total: 0 },
         },
       });
+      // A signed-in reader also gets their own votes on those targets.
+      expect((await client.get<Tallies>(`/bills/${bill.id}/tallies?targetType=article&ids=${first},${second}`)).body.myVotes).toEqual({ [first]: 'disagree' });
       const tooMany = Array.from({ length: 201 }, (_, i) => `id-${i}`).join(',');
       expectProblem(await anonymous.get(`/bills/${bill.id}/tallies?targetType=article&ids=${tooMany}`), 400, 'validation_failed');
       expectProblem(await anonymous.get(`/bills/${bill.id}/tallies?targetType=article&ids=`), 400, 'validation_failed');

@@ -53,19 +53,29 @@ export function patch<T = unknown>(client: ApiClient, path: string, body: unknow
   return client.request<T>('PATCH', path, body);
 }
 
-/** A draft amendment by `author` rewriting the article whole (visible to its authors only). */
-export async function draftAmendment(author: ApiClient, billId: string, articleId: string, text = 'Nouvelle rédaction de l’article.'): Promise<Amendment> {
-  const response = await author.post<Amendment>(`/bills/${billId}/amendments`, { kind: 'rewrite_article', articleId, text, expose: 'Pour clarifier.' });
+/** A draft amendment of any kind by `author`; `body` as `POST /bills/:billId/amendments` takes it. */
+export async function proposeAmendment(author: ApiClient, billId: string, body: object): Promise<Amendment> {
+  const response = await author.post<Amendment>(`/bills/${billId}/amendments`, body);
   if (response.status !== 201) throw new Error(`draft amendment failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
+}
+
+/** Takes an amendment through `action` (`deposit`, `withdraw`, `decision`…) and returns it as it then reads. */
+export async function actOnAmendment(client: ApiClient, billId: string, amendmentId: string, action: string, body?: object): Promise<Amendment> {
+  const response = await client.post<Amendment>(`/bills/${billId}/amendments/${amendmentId}/${action}`, body);
+  if (response.status !== 200) throw new Error(`${action} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/** A draft amendment by `author` rewriting the article whole (visible to its authors only). */
+export function draftAmendment(author: ApiClient, billId: string, articleId: string, text = 'Nouvelle rédaction de l’article.'): Promise<Amendment> {
+  return proposeAmendment(author, billId, { kind: 'rewrite_article', articleId, text, expose: 'Pour clarifier.' });
 }
 
 /** A deposited (public) amendment by `author` rewriting the article whole. */
 export async function depositedAmendment(author: ApiClient, billId: string, articleId: string, text?: string): Promise<Amendment> {
   const draft = await draftAmendment(author, billId, articleId, text);
-  const response = await author.post<Amendment>(`/bills/${billId}/amendments/${draft.id}/deposit`);
-  if (response.status !== 200) throw new Error(`deposit amendment failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
+  return actOnAmendment(author, billId, draft.id, 'deposit');
 }
 
 /** Every ledger entry of a bill, oldest first. */

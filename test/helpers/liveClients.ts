@@ -203,11 +203,15 @@ export class SseClient {
   ) {}
 
   /** Opens `GET /api/v1/bills/:id/live`; a non-200 answer is returned unread (see `response`). */
-  static async open(url: string, billId: string, options: { after?: number; lastEventId?: string } = {}): Promise<SseClient> {
+  static async open(url: string, billId: string, options: { after?: number; lastEventId?: string; headers?: Record<string, string> } = {}): Promise<SseClient> {
     const abort = new AbortController();
     const query = options.after === undefined ? '' : `?after=${options.after}`;
     const response = await fetch(`${url}/api/v1/bills/${encodeURIComponent(billId)}/live${query}`, {
-      headers: { accept: 'text/event-stream', ...(options.lastEventId === undefined ? {} : { 'last-event-id': options.lastEventId }) },
+      headers: {
+        accept: 'text/event-stream',
+        ...(options.lastEventId === undefined ? {} : { 'last-event-id': options.lastEventId }),
+        ...options.headers,
+      },
       signal: abort.signal,
     });
     const client = new SseClient(response, abort);

@@ -1,6 +1,7 @@
 /**
- * One amendment: number, status, target, authors, the word diff against the current text, collisions, votes, and
- * the actions the reader may take (authors deposit or withdraw; the bill's rapporteurs adopt or reject).
+ * One amendment: number, status, target, authors, the word diff against the current text and its official form,
+ * collisions, votes, and the actions the reader may take (authors deposit or withdraw; the bill's rapporteurs adopt
+ * or reject).
  */
 import { useState } from 'preact/hooks';
 import type { Amendment, Decision } from '../../../shared/api/amendments.ts';
@@ -13,6 +14,7 @@ import { AuthorLine } from '../annotations/AuthorLine.tsx';
 import { DiffView } from '../diff/DiffView.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { VoteBar } from '../votes/VoteBar.tsx';
+import { FormalWordingView } from './FormalWordingView.tsx';
 import { kindLabels, statusLabels } from './labels.ts';
 
 /** The title of an amendment: its number once deposited. */
@@ -67,6 +69,7 @@ export function AmendmentCard({ amendment, onChanged, headingLevel = 3 }: { amen
         <AuthorLine key={author.user.id} author={author.user} at={amendment.depositedAt ?? amendment.createdAt} />
       ))}
       {amendment.diff ? <DiffView parts={amendment.diff.parts} context={80} label={t('amendment.diff')} /> : <p class="muted">{t('amendment.targetGone')}</p>}
+      {amendment.formalWording && <FormalWordingView wording={amendment.formalWording} />}
       {amendment.expose && (
         <div class="expose">
           <p class="label-like">{t('amendment.expose')}</p>

@@ -123,6 +123,7 @@ export const en: Record<MessageKey, string> = {
   'amendment.numbered': 'Amendment no. {number}',
   'amendment.draftTitle': 'Draft amendment',
   'amendment.diff': 'Proposed change',
+  'amendment.formalWording': 'Official wording (French)',
   'amendment.expose': 'Statement of reasons',
   'amendment.targetGone': 'The targeted passage no longer exists in the text.',
   'amendment.needsRebase': 'needs rework',

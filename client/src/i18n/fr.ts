@@ -124,6 +124,7 @@ export const fr = {
   'amendment.numbered': 'Amendement n° {number}',
   'amendment.draftTitle': 'Brouillon d’amendement',
   'amendment.diff': 'Modification proposée',
+  'amendment.formalWording': 'Rédaction officielle',
   'amendment.expose': 'Exposé sommaire',
   'amendment.targetGone': 'Le passage visé n’existe plus dans le texte.',
   'amendment.needsRebase': 'à reprendre',

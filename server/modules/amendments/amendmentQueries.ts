@@ -2,7 +2,7 @@
  * Reading amendments as their readers may see them: a draft exists only for its authors (and those invited), so to
  * anyone else it is amendment_not_found, exactly like an id that was never used.
  */
-import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { AmendmentAuthorSchema } from '../../../shared/api/amendments.ts';
 import { ErrorCode } from '../../../shared/errors.ts';
 import type { Actor } from '../../common/actor.ts';
@@ -72,6 +72,20 @@ export async function visibleAmendments(
       ),
     )
     .orderBy(sql`${amendments.numberSeq} nulls last`, asc(amendments.subjectOrder), asc(amendments.createdAt), asc(amendments.id));
+}
+
+/**
+ * The bill's deposited amendments proposed here that target these articles' text: all that can collide with
+ * changes to them (AMEND6), in number order. `article_id` is the target article of every kind that has one (drafting
+ * stores the anchor's article there, and re-anchoring keeps it), so an index on it answers this.
+ */
+export async function depositedOnArticles(db: Database, billId: string, articleIds: readonly string[]): Promise<AmendmentRow[]> {
+  if (articleIds.length === 0) return [];
+  return db
+    .select()
+    .from(amendments)
+    .where(and(eq(amendments.billId, billId), eq(amendments.status, 'deposited'), isNotNull(amendments.kind), inArray(amendments.articleId, [...new Set(articleIds)])))
+    .orderBy(asc(amendments.numberSeq), asc(amendments.id));
 }
 
 /** The stored dispositif and exposé of an amendment proposed here, the first content of its document. */

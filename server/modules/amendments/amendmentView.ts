@@ -11,7 +11,8 @@ import { resolveAnchorOnServer } from '../anchors/index.ts';
 import { tombstoneOf, visibleText } from '../contributions/index.ts';
 import type { AmendmentAuthor, AmendmentRow } from './amendmentQueries.ts';
 import { planChange } from './changePlan.ts';
-import { overlaps, type TargetSpan, targetSpan } from './collisions.ts';
+import { collisionArticleOf, collisionFinder } from './collisions.ts';
+import { formalWordingOf } from './formalView.ts';
 
 type Diff = NonNullable<Amendment['diff']>;
 
@@ -19,8 +20,10 @@ type Diff = NonNullable<Amendment['diff']>;
 export interface ViewContext {
   doc: Y.Doc;
   authors: Map<string, AmendmentAuthor[]>;
-  /** Amendments that can collide (the bill's deposited ones) and any parent of a sous-amendment shown. */
-  others: AmendmentRow[];
+  /** The deposited amendments on the articles the open rows target (see {@link collisionArticles}). */
+  candidates: AmendmentRow[];
+  /** The parents of the sous-amendements shown. */
+  parents: AmendmentRow[];
 }
 
 /** Statuses whose diff is computed live; afterwards it is the one recorded when the amendment left them. */
@@ -44,32 +47,26 @@ function anchorStatusOf(doc: Y.Doc, row: AmendmentRow): Amendment['target']['anc
   return resolveAnchorOnServer(doc, row.anchor as Anchor).status;
 }
 
+/** The articles whose deposited amendments the rows may collide with: those an open row targets. */
+export function collisionArticles(rows: AmendmentRow[]): string[] {
+  const articles = rows.flatMap((row) => {
+    const articleId = LIVE_STATUSES.has(row.status) ? collisionArticleOf(row) : null;
+    return articleId === null ? [] : [articleId];
+  });
+  return [...new Set(articles)];
+}
+
 /** Presents the rows (all of one bill) against the current document. */
 export function presentAmendments(rows: AmendmentRow[], context: ViewContext): Amendment[] {
-  const byId = new Map([...context.others, ...rows].map((row) => [row.id, row]));
-  const spans = new Map<string, TargetSpan | null>();
-  const spanOf = (row: AmendmentRow) => {
-    if (!spans.has(row.id)) {
-      spans.set(row.id, row.kind ? targetSpan(context.doc, { kind: row.kind, articleId: row.articleId, anchor: row.anchor as Anchor | null }) : null);
-    }
-    return spans.get(row.id) ?? null;
-  };
-  const open = context.others.filter((row) => row.status === 'deposited');
+  const byId = new Map([...context.parents, ...rows].map((row) => [row.id, row]));
+  const finder = collisionFinder(context.doc, context.candidates);
   const numbers = new Map(articlesOf(context.doc).toArray().map((map) => [map.get('id') as string, map.get('number') as string]));
   return rows.map((row) => {
     const hidden = row.hiddenAt !== null;
     const parent = row.parentId ? byId.get(row.parentId) : undefined;
-    const span = LIVE_STATUSES.has(row.status) ? spanOf(row) : null;
-    const collisions =
-      span === null
-        ? []
-        : open
-            .filter((other) => other.id !== row.id && other.kind !== 'sub_amendment')
-            .filter((other) => {
-              const otherSpan = spanOf(other);
-              return otherSpan !== null && overlaps(span, otherSpan);
-            })
-            .map((other) => ({ id: other.id, number: other.number, status: other.status as AmendmentStatus, kind: other.kind ?? '' }));
+    const collisions = LIVE_STATUSES.has(row.status)
+      ? finder.collisionsOf(row).map((other) => ({ id: other.id, number: other.number, status: other.status as AmendmentStatus, kind: other.kind ?? '' }))
+      : [];
     const diff = hidden ? null : LIVE_STATUSES.has(row.status) ? liveDiff(context.doc, row, parent) : (row.finalDiff ?? null);
     const parentDiff = !hidden && parent && parent.hiddenAt === null ? liveDiff(context.doc, parent) : null;
     const articleId = row.articleId ?? (row.anchor as Anchor | null)?.articleId ?? null;
@@ -95,6 +92,7 @@ export function presentAmendments(rows: AmendmentRow[], context: ViewContext): A
       expose: row.expose === null ? null : visibleText(row, row.expose),
       diff,
       parentDiff,
+      formalWording: formalWordingOf(row, diff, parent, numbers),
       collisions,
       needsRebase: row.needsRebase,
       tombstone: tombstoneOf(row),

@@ -14,10 +14,10 @@ import { amendments, articles } from '../../storage/schema.ts';
 import { articleIdOf } from '../bills/index.ts';
 import { type DeliberationDeps, requireRapporteur } from '../contributions/index.ts';
 import { recordChange } from '../ledger/index.ts';
-import { type AmendmentRow, findAmendment } from './amendmentQueries.ts';
+import { type AmendmentRow, depositedOnArticles, findAmendment } from './amendmentQueries.ts';
 import { liveDiff } from './amendmentView.ts';
 import { applyAmendment, TargetGoneError } from './applyAmendment.ts';
-import { overlaps, targetSpan } from './collisions.ts';
+import { collisionArticleOf, collisionFinder, targetSpan } from './collisions.ts';
 
 const targetOf = (row: AmendmentRow) => ({ kind: row.kind ?? '', articleId: row.articleId, anchor: row.anchor as Anchor | null });
 
@@ -27,19 +27,13 @@ export async function decideAmendment(deps: DeliberationDeps, actor: Actor, bill
   // Diff and collisions are read outside the transaction (loading the document queries the store, which must not
   // wait on the transaction's connection); the transaction then checks the amendment is still deposited.
   const { row: candidate } = await findAmendment(deps.db, billId, amendmentId, actor);
-  const open = candidate.kind === 'sub_amendment' ? [] : await deps.db.select().from(amendments).where(and(eq(amendments.billId, billId), eq(amendments.status, 'deposited')));
+  const articleId = collisionArticleOf(candidate);
+  const open = articleId === null ? [] : await depositedOnArticles(deps.db, billId, [articleId]);
   const parent = candidate.parentId ? (await deps.db.select().from(amendments).where(eq(amendments.id, candidate.parentId)))[0] : undefined;
-  const { diff, collisions } = await deps.texts.read(billId, (doc) => {
-    const span = targetSpan(doc, targetOf(candidate));
-    const others = span === null ? [] : open.filter((other) => other.id !== candidate.id && other.kind !== 'sub_amendment' && other.kind !== null);
-    return {
-      diff: liveDiff(doc, candidate, parent),
-      collisions: others.filter((other) => {
-        const otherSpan = targetSpan(doc, targetOf(other));
-        return span !== null && otherSpan !== null && overlaps(span, otherSpan);
-      }),
-    };
-  });
+  const { diff, collisions } = await deps.texts.read(billId, (doc) => ({
+    diff: liveDiff(doc, candidate, parent),
+    collisions: collisionFinder(doc, open).collisionsOf(candidate),
+  }));
   const colliding = await recordChange(deps.db, deps.published, billId, async (tx, record) => {
     const { row } = await findAmendment(tx, billId, amendmentId, actor);
     if (row.status !== 'deposited') throw new DomainError(ErrorCode.invalidTransition, `Only a deposited amendment can be decided (this one is ${row.status}).`);

@@ -20,6 +20,19 @@ const tag = 'Annotations';
 
 /** The annotation endpoints. */
 export function annotationRoutes(deps: DeliberationDeps): MountableRoute[] {
+  // Giving and withdrawing a reaction differ only in method, words and use case.
+  const reaction = (method: 'put' | 'delete', summary: string, use: typeof addReaction) =>
+    defineRoute({
+      method,
+      path: '/bills/:billId/annotations/:annotationId/reactions/:reaction',
+      tag,
+      summary,
+      auth: true,
+      params: ReactionParamsSchema,
+      response: ReactionStateSchema,
+      errors: [401, 404],
+      handler: ({ actor, params }) => use(deps, actor, params.billId, params.annotationId, params.reaction),
+    });
   return [
     defineRoute({
       method: 'post',
@@ -80,27 +93,7 @@ export function annotationRoutes(deps: DeliberationDeps): MountableRoute[] {
       errors: [401, 403, 404, 409],
       handler: ({ actor, params, body }) => editAnnotation(deps, actor, params.billId, params.annotationId, body.body),
     }),
-    defineRoute({
-      method: 'put',
-      path: '/bills/:billId/annotations/:annotationId/reactions/:reaction',
-      tag,
-      summary: 'Give a reaction (one of each kind per person; giving it again changes nothing)',
-      auth: true,
-      params: ReactionParamsSchema,
-      response: ReactionStateSchema,
-      errors: [401, 404],
-      handler: ({ actor, params }) => addReaction(deps, actor, params.billId, params.annotationId, params.reaction),
-    }),
-    defineRoute({
-      method: 'delete',
-      path: '/bills/:billId/annotations/:annotationId/reactions/:reaction',
-      tag,
-      summary: 'Withdraw a reaction (withdrawing one not given changes nothing)',
-      auth: true,
-      params: ReactionParamsSchema,
-      response: ReactionStateSchema,
-      errors: [401, 404],
-      handler: ({ actor, params }) => removeReaction(deps, actor, params.billId, params.annotationId, params.reaction),
-    }),
+    reaction('put', 'Give a reaction (one of each kind per person; giving it again changes nothing)', addReaction),
+    reaction('delete', 'Withdraw a reaction (withdrawing one not given changes nothing)', removeReaction),
   ];
 }

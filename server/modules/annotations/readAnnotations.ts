@@ -21,7 +21,7 @@ import type { Database } from '../../storage/database.ts';
 import { annotations, reactions, users } from '../../storage/schema.ts';
 import { resolveAnchorOnServer } from '../anchors/index.ts';
 import { assertBillExists } from '../bills/index.ts';
-import { contributorColumns, contributorOf, type DeliberationDeps, newSeed, orderBy, tombstoneOf, visibleText } from '../contributions/index.ts';
+import { contributorColumns, contributorOf, type DeliberationDeps, listingPage, tombstoneOf, visibleText } from '../contributions/index.ts';
 
 /** A stored annotation with its author's columns. */
 export interface AnnotationRow {
@@ -151,21 +151,10 @@ export async function listAnnotations(deps: DeliberationDeps, actor: Actor, bill
   await assertBillExists(deps.db, billId);
   const conditions: SQL[] = [eq(annotations.billId, billId), isNull(annotations.parentId)];
   if (query.articleId !== undefined) conditions.push(sql`${annotations.anchor}->>'articleId' = ${query.articleId}`);
-  const where = and(...conditions);
-  const seed = query.sort === 'random' ? (query.seed ?? newSeed()) : null;
-  const [roots, [total]] = await Promise.all([
-    selectRows(deps.db)
-      .where(where)
-      .orderBy(...orderBy(query.sort, seed ?? '', { id: annotations.id, createdAt: annotations.createdAt, popularity: reactionCount }))
-      .offset(query.offset)
-      .limit(query.limit),
-    deps.db.select({ n: count() }).from(annotations).where(where),
-  ]);
-  return {
-    sort: query.sort,
-    seed,
-    offset: query.offset,
-    total: total?.n ?? 0,
-    annotations: await threadsOf(deps, actor, billId, roots),
-  };
+  const { rows, listing } = await listingPage(
+    deps.db,
+    { select: selectRows(deps.db).$dynamic(), table: annotations, where: and(...conditions), popularity: reactionCount },
+    query,
+  );
+  return { ...listing, annotations: await threadsOf(deps, actor, billId, rows) };
 }

@@ -2,7 +2,7 @@
  * Reading arguments: one by id, or a page of a bill's arguments in the order the reader asked for, each with its
  * author's badge and its "+1" tally.
  */
-import { and, count, eq, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { Argument, ArgumentList, ArgumentListQuery, ArgumentSide, DebateTargetType } from '../../../shared/api/arguments.ts';
 import type { VoteTally } from '../../../shared/api/votes.ts';
 import { ErrorCode } from '../../../shared/errors.ts';
@@ -10,7 +10,7 @@ import { notFound } from '../../common/errors.ts';
 import type { Database } from '../../storage/database.ts';
 import { debateArguments, users } from '../../storage/schema.ts';
 import { assertBillExists } from '../bills/index.ts';
-import { contributorColumns, contributorOf, newSeed, orderBy, tombstoneOf, visibleText } from '../contributions/index.ts';
+import { contributorColumns, contributorOf, listingPage, tombstoneOf, visibleText } from '../contributions/index.ts';
 import { agreeCountOf, talliesOf } from '../votes/index.ts';
 
 const columns = {
@@ -39,6 +39,9 @@ type ArgumentRow = {
   author: Parameters<typeof contributorOf>[0];
 };
 
+/** Selects arguments with their authors. */
+const selectArguments = (db: Database) => db.select(columns).from(debateArguments).innerJoin(users, eq(users.id, debateArguments.authorId));
+
 function present(row: ArgumentRow, votes: VoteTally | undefined): Argument {
   return {
     id: row.id,
@@ -55,11 +58,7 @@ function present(row: ArgumentRow, votes: VoteTally | undefined): Argument {
 
 /** One argument of a bill, or argument_not_found. */
 export async function getArgument(db: Database, billId: string, argumentId: string): Promise<Argument> {
-  const [row] = await db
-    .select(columns)
-    .from(debateArguments)
-    .innerJoin(users, eq(users.id, debateArguments.authorId))
-    .where(and(eq(debateArguments.id, argumentId), eq(debateArguments.billId, billId)));
+  const [row] = await selectArguments(db).where(and(eq(debateArguments.id, argumentId), eq(debateArguments.billId, billId)));
   if (!row) {
     await assertBillExists(db, billId);
     throw notFound(ErrorCode.argumentNotFound, `No argument ${argumentId} in this bill`);
@@ -75,30 +74,11 @@ export async function listArguments(db: Database, billId: string, query: Argumen
   if (query.targetType) filters.push(eq(debateArguments.targetType, query.targetType));
   if (query.targetId) filters.push(eq(debateArguments.targetId, query.targetId));
   if (query.side) filters.push(eq(debateArguments.side, query.side));
-  const where = and(...filters);
-  const seed = query.sort === 'random' ? (query.seed ?? newSeed()) : null;
-  const order = orderBy(query.sort, seed ?? '', {
-    id: debateArguments.id,
-    createdAt: debateArguments.createdAt,
-    popularity: agreeCountOf('argument', debateArguments.id),
-  });
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(columns)
-      .from(debateArguments)
-      .innerJoin(users, eq(users.id, debateArguments.authorId))
-      .where(where)
-      .orderBy(...order)
-      .limit(query.limit)
-      .offset(query.offset),
-    db.select({ n: count() }).from(debateArguments).where(where),
-  ]);
+  const { rows, listing } = await listingPage(
+    db,
+    { select: selectArguments(db).$dynamic(), table: debateArguments, where: and(...filters), popularity: agreeCountOf('argument', debateArguments.id) },
+    query,
+  );
   const tallies = await talliesOf(db, billId, 'argument', rows.map((row) => row.id));
-  return {
-    sort: query.sort,
-    seed,
-    offset: query.offset,
-    total: total?.n ?? 0,
-    arguments: rows.map((row) => present(row, tallies.get(row.id))),
-  };
+  return { ...listing, arguments: rows.map((row) => present(row, tallies.get(row.id))) };
 }

@@ -1,4 +1,6 @@
 /** The ledger module's public use cases. */
-export { appendEvent, assertChainExists, chainHead, listEvents, verifyChain, type NewEvent } from './ledger.ts';
-export { type EntriesPublished, ignoreEntries, recordChange, type RecordEntry } from './recordChange.ts';
+export { appendEvent, appendEvents, assertChainExists, chainHead, listEvents, verifyChain, type NewEvent } from './ledger.ts';
+export { type EntriesPublished, ignoreEntries, recordChange, type RecordEntries, type RecordEntry } from './recordChange.ts';
 export { ledgerRoutes } from './ledgerRoutes.ts';
+export { type LedgerSource, sqlLedgerSource } from './ledgerSource.ts';
+export { readLedgerPage, type RedactEntries } from './publicLedger.ts';

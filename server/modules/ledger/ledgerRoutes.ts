@@ -1,28 +1,26 @@
 /**
- * HTTP endpoints of the ledger: page through a bill's entries, verify its chain.
+ * HTTP endpoints of the ledger: page through a bill's entries (hidden text withheld), verify its chain.
  */
 import { BillParamsSchema } from '../../../shared/api/bills.ts';
 import { LedgerPageSchema, LedgerQuerySchema, LedgerVerificationSchema } from '../../../shared/api/ledger.ts';
 import { defineRoute } from '../../http/route.ts';
 import type { Database } from '../../storage/database.ts';
-import { assertChainExists, listEvents, verifyChain } from './ledger.ts';
+import { assertChainExists, verifyChain } from './ledger.ts';
+import { readLedgerPage, type RedactEntries } from './publicLedger.ts';
 
-/** The ledger endpoints, bound to a database. */
-export function ledgerRoutes({ db }: { db: Database }) {
+/** The ledger endpoints, bound to a database and the server's redaction of hidden content. */
+export function ledgerRoutes({ db, redact }: { db: Database; redact: RedactEntries }) {
   return [
     defineRoute({
       method: 'get',
       path: '/bills/:id/events',
       tag: 'Ledger',
-      summary: 'The bill’s ledger entries after `after`, oldest first',
+      summary: 'The bill’s ledger entries after `after`, or its `last` N, oldest first; hidden contributions’ text withheld',
       params: BillParamsSchema,
       query: LedgerQuerySchema,
       response: LedgerPageSchema,
       errors: [404],
-      handler: async ({ params, query }) => {
-        await assertChainExists(db, params.id);
-        return listEvents(db, params.id, query.after, query.limit);
-      },
+      handler: ({ params, query }) => readLedgerPage(db, redact, params.id, query),
     }),
     defineRoute({
       method: 'get',

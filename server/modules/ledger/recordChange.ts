@@ -5,7 +5,7 @@
  */
 import type { LedgerEvent } from '../../../shared/api/ledger.ts';
 import type { Database } from '../../storage/database.ts';
-import { appendEvent, lockChain } from './ledger.ts';
+import { appendEvent, appendEvents, lockChain, type NewEvent } from './ledger.ts';
 
 /** Called after a change commits with the entries it appended (the live stream); must not throw. */
 export type EntriesPublished = (billId: string, entries: LedgerEvent[]) => void;
@@ -16,15 +16,18 @@ export const ignoreEntries: EntriesPublished = () => undefined;
 /** What a change writes about itself: an entry type, who acted, and the entry's payload. */
 export type RecordEntry = (type: string, actorId: string | null, payload: { [key: string]: unknown }) => Promise<LedgerEvent>;
 
+/** Appends several entries at once, in order (a group commit's entries). */
+export type RecordEntries = (entries: readonly Omit<NewEvent, 'billId'>[]) => Promise<LedgerEvent[]>;
+
 /**
- * Runs `change` in a transaction holding `billId`'s ledger lock; `record` appends entries to that bill's chain.
- * Resolves with the change's result once committed and published.
+ * Runs `change` in a transaction holding `billId`'s ledger lock; `record` appends an entry to that bill's chain,
+ * `recordAll` several. Resolves with the change's result once committed and published.
  */
 export async function recordChange<T>(
   db: Database,
   published: EntriesPublished,
   billId: string,
-  change: (tx: Database, record: RecordEntry) => Promise<T>,
+  change: (tx: Database, record: RecordEntry, recordAll: RecordEntries) => Promise<T>,
 ): Promise<T> {
   const entries: LedgerEvent[] = [];
   const result = await db.transaction(async (tx) => {
@@ -34,7 +37,12 @@ export async function recordChange<T>(
       entries.push(entry);
       return entry;
     };
-    return change(tx, record);
+    const recordAll: RecordEntries = async (batch) => {
+      const appended = await appendEvents(tx, billId, batch);
+      entries.push(...appended);
+      return appended;
+    };
+    return change(tx, record, recordAll);
   });
   if (entries.length > 0) published(billId, entries);
   return result;

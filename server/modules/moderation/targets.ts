@@ -3,7 +3,7 @@
  * it is hidden, a text excerpt for the queue, and how to set its moderation columns. Moderation owns those columns
  * (`hidden_at`, `hidden_reason`, `hidden_by`) on every hideable table; the other columns belong to their modules.
  */
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { ModerationTarget, ModerationTargetType } from '../../../shared/api/moderation.ts';
 import { ErrorCode } from '../../../shared/errors.ts';
 import { notFound } from '../../common/errors.ts';
@@ -29,8 +29,28 @@ export interface HiddenColumns {
   hiddenBy: string | null;
 }
 
+/** A hidden contribution's moderation columns. */
+export interface HiddenRow {
+  id: string;
+  hiddenAt: Date;
+  hiddenReason: string | null;
+}
+
+type HideableTable = typeof annotations | typeof amendments | typeof debateArguments | typeof sources | typeof questions;
+
+/** The hidden rows among `ids` of one hideable table. */
+async function hiddenAmong(tx: Database, table: HideableTable, ids: string[]): Promise<HiddenRow[]> {
+  const rows = await tx
+    .select({ id: table.id, hiddenAt: table.hiddenAt, hiddenReason: table.hiddenReason })
+    .from(table)
+    .where(and(inArray(table.id, ids), isNotNull(table.hiddenAt)));
+  return rows.flatMap((row) => (row.hiddenAt === null ? [] : [{ ...row, hiddenAt: row.hiddenAt }]));
+}
+
 interface TargetAccess {
   notFound: ErrorCode;
+  /** Its table, whose moderation columns `hiddenTargets` reads. */
+  table: HideableTable;
   /** The public rows among `ids` (amendment drafts are not public), whatever their bill. */
   find(tx: Database, ids: string[]): Promise<TargetRow[]>;
   setHidden(tx: Database, id: string, columns: HiddenColumns): Promise<unknown>;
@@ -41,6 +61,7 @@ const excerptOf = (text: string) => (text.length > EXCERPT_LENGTH ? `${text.slic
 const access: Record<ModerationTargetType, TargetAccess> = {
   annotation: {
     notFound: ErrorCode.annotationNotFound,
+    table: annotations,
     find: (tx, ids) =>
       tx
         .select({ id: annotations.id, billId: annotations.billId, authorId: annotations.authorId, hiddenAt: annotations.hiddenAt, excerpt: annotations.body })
@@ -50,6 +71,7 @@ const access: Record<ModerationTargetType, TargetAccess> = {
   },
   amendment: {
     notFound: ErrorCode.amendmentNotFound,
+    table: amendments,
     find: (tx, ids) =>
       tx
         .select({
@@ -65,6 +87,7 @@ const access: Record<ModerationTargetType, TargetAccess> = {
   },
   argument: {
     notFound: ErrorCode.argumentNotFound,
+    table: debateArguments,
     find: (tx, ids) =>
       tx
         .select({
@@ -80,6 +103,7 @@ const access: Record<ModerationTargetType, TargetAccess> = {
   },
   source: {
     notFound: ErrorCode.sourceNotFound,
+    table: sources,
     find: (tx, ids) =>
       tx
         .select({
@@ -95,6 +119,7 @@ const access: Record<ModerationTargetType, TargetAccess> = {
   },
   question: {
     notFound: ErrorCode.questionNotFound,
+    table: questions,
     find: (tx, ids) =>
       tx
         .select({ id: questions.id, billId: questions.billId, authorId: questions.authorId, hiddenAt: questions.hiddenAt, excerpt: questions.body })
@@ -120,6 +145,17 @@ export async function findTargets(tx: Database, targets: ModerationTarget[]): Pr
     for (const row of await access[type].find(tx, ids)) found.set(targetKey({ type, id: row.id }), { ...row, excerpt: excerptOf(row.excerpt) });
   }
   return found;
+}
+
+/** The hidden ones among these targets, keyed by targetKey (one query per kind present). */
+export async function hiddenTargets(tx: Database, targets: readonly ModerationTarget[]): Promise<Map<string, HiddenRow>> {
+  const hidden = new Map<string, HiddenRow>();
+  for (const type of Object.keys(access) as ModerationTargetType[]) {
+    const ids = [...new Set(targets.filter((target) => target.type === type).map((target) => target.id))];
+    if (ids.length === 0) continue;
+    for (const row of await hiddenAmong(tx, access[type].table, ids)) hidden.set(targetKey({ type, id: row.id }), row);
+  }
+  return hidden;
 }
 
 /** A map key for a target. */

@@ -2,7 +2,7 @@
  * Reading questions: one by id, or a page of a bill's questions in the order the reader asked for, each with its
  * official answer once there is one.
  */
-import { and, count, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { OfficialResponse } from '../../../shared/api/responses.ts';
 import type { Question, QuestionList, QuestionListQuery } from '../../../shared/api/questions.ts';
 import { ErrorCode } from '../../../shared/errors.ts';
@@ -10,12 +10,8 @@ import { notFound } from '../../common/errors.ts';
 import type { Database } from '../../storage/database.ts';
 import { questions, users } from '../../storage/schema.ts';
 import { assertBillExists } from '../bills/index.ts';
-import { contributorColumns, contributorOf, newSeed, orderBy, tombstoneOf, visibleText } from '../contributions/index.ts';
+import { contributorColumns, contributorOf, listingPage, tombstoneOf, visibleText } from '../contributions/index.ts';
 import { responsesOf } from '../responses/index.ts';
-
-// Questions have no votes, so `popular` ties them all and falls back to the most recent. (A bare `0` would not do:
-// in ORDER BY, PostgreSQL reads an integer literal as a column position.)
-const NO_VOTES = sql`0::int`;
 
 const columns = {
   id: questions.id,
@@ -37,6 +33,9 @@ type QuestionRow = {
   author: Parameters<typeof contributorOf>[0];
 };
 
+/** Selects questions with their authors. */
+const selectQuestions = (db: Database) => db.select(columns).from(questions).innerJoin(users, eq(users.id, questions.authorId));
+
 function present(row: QuestionRow, response: OfficialResponse | undefined): Question {
   return {
     id: row.id,
@@ -51,11 +50,7 @@ function present(row: QuestionRow, response: OfficialResponse | undefined): Ques
 
 /** One question of a bill with its answer, or question_not_found. */
 export async function getQuestion(db: Database, billId: string, questionId: string): Promise<Question> {
-  const [row] = await db
-    .select(columns)
-    .from(questions)
-    .innerJoin(users, eq(users.id, questions.authorId))
-    .where(and(eq(questions.id, questionId), eq(questions.billId, billId)));
+  const [row] = await selectQuestions(db).where(and(eq(questions.id, questionId), eq(questions.billId, billId)));
   if (!row) {
     await assertBillExists(db, billId);
     throw notFound(ErrorCode.questionNotFound, `No question ${questionId} in this bill`);
@@ -69,25 +64,8 @@ export async function listQuestions(db: Database, billId: string, query: Questio
   await assertBillExists(db, billId);
   const filters: SQL[] = [eq(questions.billId, billId)];
   if (query.articleId) filters.push(eq(questions.articleId, query.articleId));
-  const where = and(...filters);
-  const seed = query.sort === 'random' ? (query.seed ?? newSeed()) : null;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(columns)
-      .from(questions)
-      .innerJoin(users, eq(users.id, questions.authorId))
-      .where(where)
-      .orderBy(...orderBy(query.sort, seed ?? '', { id: questions.id, createdAt: questions.createdAt, popularity: NO_VOTES }))
-      .limit(query.limit)
-      .offset(query.offset),
-    db.select({ n: count() }).from(questions).where(where),
-  ]);
+  // Questions have no votes: `popular` falls back to the most recent.
+  const { rows, listing } = await listingPage(db, { select: selectQuestions(db).$dynamic(), table: questions, where: and(...filters) }, query);
   const answers = await responsesOf(db, 'question', rows.map((row) => row.id));
-  return {
-    sort: query.sort,
-    seed,
-    offset: query.offset,
-    total: total?.n ?? 0,
-    questions: rows.map((row) => present(row, answers.get(row.id))),
-  };
+  return { ...listing, questions: rows.map((row) => present(row, answers.get(row.id))) };
 }

@@ -1,7 +1,7 @@
 /**
  * Reading sources: one by id, or a page of a bill's sources in the order the reader asked for.
  */
-import { and, count, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { DebateTargetType } from '../../../shared/api/arguments.ts';
 import type { Source, SourceList, SourceListQuery } from '../../../shared/api/sources.ts';
 import { ErrorCode } from '../../../shared/errors.ts';
@@ -9,11 +9,7 @@ import { notFound } from '../../common/errors.ts';
 import type { Database } from '../../storage/database.ts';
 import { sources, users } from '../../storage/schema.ts';
 import { assertBillExists } from '../bills/index.ts';
-import { contributorColumns, contributorOf, newSeed, orderBy, tombstoneOf, visibleText } from '../contributions/index.ts';
-
-// Sources have no votes, so `popular` ties them all and falls back to the most recent. (A bare `0` would not do:
-// in ORDER BY, PostgreSQL reads an integer literal as a column position.)
-const NO_VOTES = sql`0::int`;
+import { contributorColumns, contributorOf, listingPage, tombstoneOf, visibleText } from '../contributions/index.ts';
 
 const columns = {
   id: sources.id,
@@ -41,6 +37,9 @@ type SourceRow = {
   author: Parameters<typeof contributorOf>[0];
 };
 
+/** Selects sources with their authors. */
+const selectSources = (db: Database) => db.select(columns).from(sources).innerJoin(users, eq(users.id, sources.authorId));
+
 function present(row: SourceRow): Source {
   return {
     id: row.id,
@@ -56,11 +55,7 @@ function present(row: SourceRow): Source {
 
 /** One source of a bill, or source_not_found. */
 export async function getSource(db: Database, billId: string, sourceId: string): Promise<Source> {
-  const [row] = await db
-    .select(columns)
-    .from(sources)
-    .innerJoin(users, eq(users.id, sources.authorId))
-    .where(and(eq(sources.id, sourceId), eq(sources.billId, billId)));
+  const [row] = await selectSources(db).where(and(eq(sources.id, sourceId), eq(sources.billId, billId)));
   if (!row) {
     await assertBillExists(db, billId);
     throw notFound(ErrorCode.sourceNotFound, `No source ${sourceId} in this bill`);
@@ -74,18 +69,7 @@ export async function listSources(db: Database, billId: string, query: SourceLis
   const filters: SQL[] = [eq(sources.billId, billId)];
   if (query.targetType) filters.push(eq(sources.targetType, query.targetType));
   if (query.targetId) filters.push(eq(sources.targetId, query.targetId));
-  const where = and(...filters);
-  const seed = query.sort === 'random' ? (query.seed ?? newSeed()) : null;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(columns)
-      .from(sources)
-      .innerJoin(users, eq(users.id, sources.authorId))
-      .where(where)
-      .orderBy(...orderBy(query.sort, seed ?? '', { id: sources.id, createdAt: sources.createdAt, popularity: NO_VOTES }))
-      .limit(query.limit)
-      .offset(query.offset),
-    db.select({ n: count() }).from(sources).where(where),
-  ]);
-  return { sort: query.sort, seed, offset: query.offset, total: total?.n ?? 0, sources: rows.map(present) };
+  // Sources have no votes: `popular` falls back to the most recent.
+  const { rows, listing } = await listingPage(db, { select: selectSources(db).$dynamic(), table: sources, where: and(...filters) }, query);
+  return { ...listing, sources: rows.map(present) };
 }

@@ -7,7 +7,7 @@ import type { Actor } from '../../common/actor.ts';
 import type { Database } from '../../storage/database.ts';
 import { assertBillExists } from '../bills/index.ts';
 import { assertTarget, type Target } from '../contributions/index.ts';
-import { voteOf } from './castVote.ts';
+import { voteOf, votesOf } from './ballots.ts';
 import { tallyOf, talliesOf } from './tallies.ts';
 
 /** A target's tally and the reader's own vote (null when anonymous). */
@@ -18,8 +18,10 @@ export async function getVoteState(db: Database, actor: Actor, billId: string, t
   return { target, tally, myVote };
 }
 
-/** The tallies of several targets of one type of a bill; ids of nothing voted on get zeros. */
-export async function readTallies(db: Database, billId: string, targetType: TargetType, ids: readonly string[]): Promise<Tallies> {
+/** The tallies of several targets of one type of a bill (ids of nothing voted on get zeros), and the reader's votes on them. */
+export async function readTallies(db: Database, actor: Actor, billId: string, targetType: TargetType, ids: readonly string[]): Promise<Tallies> {
   await assertBillExists(db, billId);
-  return { targetType, tallies: Object.fromEntries(await talliesOf(db, billId, targetType, ids)) };
+  const tallies = Object.fromEntries(await talliesOf(db, billId, targetType, ids));
+  if (!actor) return { targetType, tallies };
+  return { targetType, tallies, myVotes: Object.fromEntries(await votesOf(db, actor.id, targetType, ids)) };
 }

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/api/votes.ts';
 import { defineRoute, type MountableRoute } from '../../http/route.ts';
 import type { DeliberationDeps } from '../contributions/index.ts';
+import { BallotBox } from './ballotBox.ts';
 import { castVote, withdrawVote } from './castVote.ts';
 import { getVoteState, readTallies } from './voteQueries.ts';
 
@@ -19,6 +20,7 @@ const path = '/bills/:billId/votes/:targetType/:targetId';
 /** The vote endpoints. */
 export function voteRoutes(deps: DeliberationDeps): MountableRoute[] {
   const { db } = deps;
+  const ballots = new BallotBox(deps);
   return [
     defineRoute({
       method: 'put',
@@ -30,7 +32,7 @@ export function voteRoutes(deps: DeliberationDeps): MountableRoute[] {
       body: CastVoteBodySchema,
       response: VoteStateSchema,
       errors: [401, 404],
-      handler: ({ actor, params, body }) => castVote(deps, actor, params.billId, { type: params.targetType, id: params.targetId }, body.value),
+      handler: ({ actor, params, body }) => castVote(ballots, actor, params.billId, { type: params.targetType, id: params.targetId }, body.value),
     }),
     defineRoute({
       method: 'delete',
@@ -41,7 +43,7 @@ export function voteRoutes(deps: DeliberationDeps): MountableRoute[] {
       params: VoteParamsSchema,
       response: VoteStateSchema,
       errors: [401, 404],
-      handler: ({ actor, params }) => withdrawVote(deps, actor, params.billId, { type: params.targetType, id: params.targetId }),
+      handler: ({ actor, params }) => withdrawVote(ballots, actor, params.billId, { type: params.targetType, id: params.targetId }),
     }),
     defineRoute({
       method: 'get',
@@ -57,12 +59,12 @@ export function voteRoutes(deps: DeliberationDeps): MountableRoute[] {
       method: 'get',
       path: '/bills/:billId/tallies',
       tag: 'Votes',
-      summary: 'Tallies of up to 200 targets of one type',
+      summary: 'Tallies of up to 200 targets of one type, with the reader’s own votes on them',
       params: TalliesParamsSchema,
       query: TalliesQuerySchema,
       response: TalliesSchema,
       errors: [404],
-      handler: ({ params, query }) => readTallies(db, params.billId, query.targetType, query.ids),
+      handler: ({ actor, params, query }) => readTallies(db, actor, params.billId, query.targetType, query.ids),
     }),
   ];
 }
