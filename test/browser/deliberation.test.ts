@@ -2,7 +2,7 @@
  * Deliberating in the browser: accounts through the forms, annotating a selection, replying in the thread, and
  * voting with tallies that move live on another reader's page.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, uniqueEmail } from '../helpers/apiFixtures.ts';
 import { eventually, JOURNEY_TIMEOUT_MS, LIVE_TIMEOUT_MS, WORLD_TIMEOUT_MS, browserSkipReason, browserTitle, type BrowserWorld, selectWords, startBrowserWorld } from '../helpers/browser.ts';
 
@@ -60,6 +60,10 @@ describe.skipIf(browserSkipReason)(browserTitle('web client: accounts, annotatio
     await eventually(() => votes(other.page).locator('.vote-agree .vote-count').innerText()).toBe('1');
     await votes(other.page).getByRole('button', { name: /Mitigé/ }).click();
     await eventually(() => votes(author.page).locator('.vote-mixed .vote-count').innerText()).toBe('1');
+    // Coming back to the page, each reader sees their own vote pressed (read with the tallies) and only theirs.
+    await other.page.reload();
+    await eventually(() => votes(other.page).getByRole('button', { name: /Mitigé/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(await votes(other.page).getByRole('button', { name: /D’accord/ }).getAttribute('aria-pressed')).toBe('false');
 
     // The activity feed lists what happened.
     await author.page.getByRole('link', { name: 'Activité' }).click();

@@ -5,12 +5,9 @@ import { call, query, seg } from './http.ts';
 
 const path = (billId: string, type: TargetType, id: string) => `/bills/${seg(billId)}/votes/${type}/${seg(id)}`;
 
-/** `GET /bills/:id/tallies?targetType=&ids=` (up to 200 ids). */
+/** `GET /bills/:id/tallies?targetType=&ids=` (up to 200 ids): tallies, and the signed-in reader's own votes. */
 export const getTallies = (billId: string, targetType: TargetType, ids: string[]) =>
   call(TalliesSchema, 'GET', `/bills/${seg(billId)}/tallies${query({ targetType, ids: ids.join(',') })}`);
-
-/** `GET …/votes/:type/:id`: tally and the reader's own vote. */
-export const getVoteState = (billId: string, type: TargetType, id: string) => call(VoteStateSchema, 'GET', path(billId, type, id));
 
 /** `PUT …/votes/:type/:id`: cast or change one's vote. */
 export const castVote = (billId: string, type: TargetType, id: string, value: VoteValue) => call(VoteStateSchema, 'PUT', path(billId, type, id), { value });

@@ -2,14 +2,14 @@
  * Vote d'accord / mitigé / pas d'accord on an article or an amendment: three toggle buttons showing the live tally.
  * Pressing one's own vote again withdraws it. Anonymous readers see the tally and a prompt to sign in.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { TargetType } from '../../../shared/api/contributions.ts';
 import { VoteValue } from '../../../shared/api/votes.ts';
 import { useSession } from '../account/session.ts';
-import { castVote, getVoteState, withdrawVote } from '../api/votes.ts';
+import { castVote, withdrawVote } from '../api/votes.ts';
 import { type MessageKey, useT } from '../i18n/i18n.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import { useSetTally, useTally } from './tallies.tsx';
+import { useMyVote, useSetTally, useTally } from './tallies.tsx';
 
 const values: { value: VoteValue; label: MessageKey }[] = [
   { value: VoteValue.agree, label: 'vote.agree' },
@@ -22,18 +22,11 @@ export function VoteBar({ billId, type, id, label }: { billId: string; type: Tar
   const me = useSession();
   const tally = useTally(type, id);
   const setTally = useSetTally();
-  const [mine, setMine] = useState<VoteValue | null>(null);
+  // Known from the page's batch load of tallies (useLoadTallies), which every list of vote bars makes.
+  const [known, setMine] = useMyVote(type, id);
+  const mine = known ?? null;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    setMine(null);
-    if (!me) return;
-    void getVoteState(billId, type, id).then(
-      (state) => setMine(state.myVote),
-      () => undefined,
-    );
-  }, [billId, type, id, me?.id]);
 
   const vote = async (value: VoteValue) => {
     setBusy(true);
