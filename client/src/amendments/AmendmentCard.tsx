@@ -13,6 +13,7 @@ import { AnchorStatusBadge } from '../annotations/AnchorStatusBadge.tsx';
 import { AuthorLine } from '../annotations/AuthorLine.tsx';
 import { DiffView } from '../diff/DiffView.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { ReportButton } from '../moderation/ReportButton.tsx';
 import { VoteBar } from '../votes/VoteBar.tsx';
 import { FormalWordingView } from './FormalWordingView.tsx';
 import { kindLabels, statusLabels } from './labels.ts';
@@ -68,7 +69,13 @@ export function AmendmentCard({ amendment, onChanged, headingLevel = 3 }: { amen
       {amendment.authors.map((author) => (
         <AuthorLine key={author.user.id} author={author.user} at={amendment.depositedAt ?? amendment.createdAt} />
       ))}
-      {amendment.diff ? <DiffView parts={amendment.diff.parts} context={80} label={t('amendment.diff')} /> : <p class="muted">{t('amendment.targetGone')}</p>}
+      {amendment.tombstone ? (
+        <p class="tombstone">{t('annotations.hidden', { reason: amendment.tombstone.reason })}</p>
+      ) : amendment.diff ? (
+        <DiffView parts={amendment.diff.parts} context={80} label={t('amendment.diff')} />
+      ) : (
+        <p class="muted">{t('amendment.targetGone')}</p>
+      )}
       {amendment.formalWording && <FormalWordingView wording={amendment.formalWording} />}
       {amendment.expose && (
         <div class="expose">
@@ -87,6 +94,9 @@ export function AmendmentCard({ amendment, onChanged, headingLevel = 3 }: { amen
             ))}
           </ul>
         </div>
+      )}
+      {amendment.status !== 'draft' && !amendment.tombstone && (
+        <ReportButton billId={billId} target={{ type: 'amendment', id: amendment.id }} authorIds={amendment.authors.map((author) => author.user.id)} />
       )}
       {amendment.status !== 'draft' && <VoteBar billId={billId} type="amendment" id={amendment.id} label={t('vote.onAmendment', { title: title(amendment) })} />}
       <ErrorMessage error={error} />

@@ -4,6 +4,7 @@ import type { AnnotationThread } from '../../../shared/api/annotations.ts';
 import { useSession } from '../account/session.ts';
 import { replyToAnnotation } from '../api/annotations.ts';
 import { useT } from '../i18n/i18n.ts';
+import { ReportButton } from '../moderation/ReportButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { Field } from '../ui/Field.tsx';
 import { AnchorStatusBadge } from './AnchorStatusBadge.tsx';
@@ -77,12 +78,14 @@ export function Thread({
       {thread.anchor && <blockquote class="quote">« {thread.anchor.quote.exact} »</blockquote>}
       <AuthorLine author={thread.author} at={thread.createdAt} />
       <Body body={thread.body} tombstone={thread.tombstone} />
+      {!thread.tombstone && <ReportButton billId={billId} target={{ type: 'annotation', id: thread.id }} authorIds={[thread.author.id]} />}
       {thread.replies.length > 0 && (
         <ul class="replies" aria-label={t('annotations.replies', { count: thread.replies.length })}>
           {thread.replies.map((reply) => (
             <li key={reply.id} class="reply">
               <AuthorLine author={reply.author} at={reply.createdAt} />
               <Body body={reply.body} tombstone={reply.tombstone} />
+              {!reply.tombstone && <ReportButton billId={billId} target={{ type: 'annotation', id: reply.id }} authorIds={[reply.author.id]} />}
             </li>
           ))}
         </ul>

@@ -25,6 +25,7 @@ const routes: Route[] = [
   ['/bills/:billId/amendments/:amendmentId', bill('amendment')],
   ['/bills/:billId/activity', bill('activity')],
   ['/bills/:billId/desk', bill('desk')],
+  ['/bills/:billId/moderation', bill('moderation')],
 ];
 
 /** The screen for a path. */

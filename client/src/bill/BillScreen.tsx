@@ -1,5 +1,6 @@
 /**
- * A bill's page: title, timeline, who is here, and its views (live text, a version, amendments, activity, desk).
+ * A bill's page: title, timeline, who is here, and its views (live text, a version, amendments, activity, desk,
+ * moderation).
  * The live document and the live stream stay connected while moving between the views of one bill.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -17,6 +18,7 @@ import { DeskScreen } from '../desk/DeskScreen.tsx';
 import { EventFeed } from '../feed/EventFeed.tsx';
 import { useT } from '../i18n/i18n.ts';
 import { BillEventsProvider, useReloadOn } from '../live/BillEvents.tsx';
+import { ModerationScreen } from '../moderation/ModerationScreen.tsx';
 import { useBillDoc } from '../live/useBillDoc.ts';
 import { LiveText } from '../reader/LiveText.tsx';
 import { VersionReader } from '../reader/VersionReader.tsx';
@@ -33,7 +35,8 @@ export type BillView =
   | { kind: 'amendments' }
   | { kind: 'amendment'; amendmentId: string }
   | { kind: 'activity' }
-  | { kind: 'desk' };
+  | { kind: 'desk' }
+  | { kind: 'moderation' };
 
 function Tabs({ bill, view, amendmentCount }: { bill: Bill; view: BillView; amendmentCount: number }) {
   const t = useT();
@@ -52,6 +55,7 @@ function Tabs({ bill, view, amendmentCount }: { bill: Bill; view: BillView; amen
         {tab(pathOf('bills', bill.id, 'amendments'), t('bill.amendments', { count: amendmentCount }), view.kind === 'amendments' || view.kind === 'amendment')}
         {tab(pathOf('bills', bill.id, 'activity'), t('bill.activity'), view.kind === 'activity')}
         {isRapporteurOf(me, bill.id) && tab(pathOf('bills', bill.id, 'desk'), t('bill.desk'), view.kind === 'desk')}
+        {tab(pathOf('bills', bill.id, 'moderation'), t('bill.moderation'), view.kind === 'moderation')}
       </ul>
     </nav>
   );
@@ -121,6 +125,7 @@ function BillPage({ billId, view }: { billId: string; view: BillView }) {
           />
         )}
         {view.kind === 'activity' && <EventFeed />}
+        {view.kind === 'moderation' && <ModerationScreen billId={billId} />}
         {view.kind === 'desk' && <DeskScreen billId={billId} connection={connection} state={state} amendments={amendments} onAmendmentChanged={onAmendmentChanged} />}
       </div>
     </div>
