@@ -14,6 +14,7 @@ import { AnnotateForm } from '../annotations/AnnotateForm.tsx';
 import { AnnotationPanel } from '../annotations/AnnotationPanel.tsx';
 import type { BillDocConnection, BillDocState } from '../live/billDoc.ts';
 import { useLoadTallies } from '../votes/tallies.tsx';
+import { DebatePanel } from '../debate/DebatePanel.tsx';
 import { VoteBar } from '../votes/VoteBar.tsx';
 import { ArticleView, articleDomId } from './ArticleView.tsx';
 import type { Highlight } from './segments.ts';
@@ -131,6 +132,7 @@ export function LiveText({
               </button>
             </div>
             <VoteBar billId={billId} type="article" id={article.id} label={t('vote.onArticle', { number: article.number })} />
+            <DebatePanel billId={billId} articleId={article.id} articleNumber={article.number} />
           </ArticleView>
         ))}
       </div>
