@@ -16,14 +16,21 @@ import { resumeAdoptions } from './modules/amendments/index.ts';
 import { trackAnchors } from './modules/anchors/index.ts';
 import { createRateLimiter, type RateLimiter } from './limits/index.ts';
 import { createLive, type Live, type LiveOptions, type TallySource } from './live/index.ts';
+import { akomaNtosoRoutes } from './modules/akomaNtoso/index.ts';
 import { billRoutes } from './modules/bills/index.ts';
+import { blameRoutes } from './modules/blame/index.ts';
 import { collabRoutes, TicketSigner } from './modules/collab/index.ts';
+import { exportRoutes } from './modules/exports/index.ts';
+import { feedRoutes } from './modules/feeds/index.ts';
+import { gitExportRoutes } from './modules/gitExport/index.ts';
 import { historyRoutes } from './modules/history/index.ts';
-import { importRoutes } from './modules/lafabrique/index.ts';
-import { ledgerRoutes, type RedactEntries } from './modules/ledger/index.ts';
+import { importRoutes, laFabriqueExportRoutes } from './modules/lafabrique/index.ts';
+import { type EntriesPublished, ledgerRoutes, type RedactEntries, sqlLedgerSource } from './modules/ledger/index.ts';
 import { redactHiddenContent } from './modules/moderation/index.ts';
+import { timelineRoutes } from './modules/timeline/index.ts';
 import { ensureAdmin, userRoutes } from './modules/users/index.ts';
 import { tallyOf } from './modules/votes/index.ts';
+import { type DispatcherOptions, WebhookDispatcher, webhookRoutes } from './modules/webhooks/index.ts';
 import { openStorage, pingStorage, type Storage } from './storage/database.ts';
 import { wireCollab } from './wireCollab.ts';
 
@@ -49,7 +56,11 @@ export const VERSION = '0.1.0';
 export async function startApp(
   config: Config,
   logger: Logger = pino({ level: config.logLevel }),
-  options: { collabLimits?: Partial<CollabLimits>; live?: Partial<LiveOptions> & { tallyOf?: TallySource } } = {},
+  options: {
+    collabLimits?: Partial<CollabLimits>;
+    live?: Partial<LiveOptions> & { tallyOf?: TallySource };
+    webhooks?: Partial<DispatcherOptions>;
+  } = {},
 ): Promise<App> {
   const storage = await openStorage(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   let bus: Bus;
@@ -99,14 +110,36 @@ export async function startApp(
     addressOf: (request) => clientAddress(request, config.trustProxy),
     options: { maxConnectionsPerAddress: config.liveConnectionsPerAddress, ...liveOptions },
   });
-  const deliberation = { db, published: live.published, texts: collab.texts, drafts: collab.drafts };
+  // Webhooks are delivered from the ledger as the public reads it (FEED); see modules/webhooks/dispatcher.ts.
+  const webhooks = new WebhookDispatcher({
+    db,
+    ledger: sqlLedgerSource(db, redact),
+    logger,
+    settings: config.webhooks,
+    options: { userAgent: `loi-live-webhooks/${VERSION}`, ...options.webhooks },
+  });
+  // Entries committed on this node go to the live stream and wake the webhooks at once (other nodes': their poll).
+  const published: EntriesPublished = (billId, entries) => {
+    live.published(billId, entries);
+    webhooks.wake();
+  };
+  const deliberation = { db, published, texts: collab.texts, drafts: collab.drafts };
   const routes = [
     ...billRoutes({ db }),
-    ...collabRoutes({ db, signer, store: collab.store, published: live.published }),
+    ...collabRoutes({ db, signer, store: collab.store, published }),
     ...historyRoutes({ db }),
+    ...blameRoutes({ db }),
+    // Before the deliberation routes: `/bills/:id/amendments/summary` is not an amendment id.
+    ...timelineRoutes({ db }),
     ...ledgerRoutes({ db, redact }),
+    ...feedRoutes({ db, redact, publicOrigin: config.publicOrigin }),
+    ...webhookRoutes({ db, settings: config.webhooks }),
     ...userRoutes({ db, secureCookies, limiter, authAttemptsPerMinute: config.authAttemptsPerMinute, rightsChanged: collab.rightsChanged }),
     ...importRoutes({ db }),
+    ...exportRoutes({ ...deliberation, redact }),
+    ...laFabriqueExportRoutes({ db }),
+    ...akomaNtosoRoutes(deliberation),
+    ...gitExportRoutes({ db }),
     ...live.routes,
     ...deliberationRoutes(deliberation),
   ];
@@ -131,6 +164,8 @@ export async function startApp(
     server.listen(config.port, config.host, () => resolve());
   });
   const stopTrackingAnchors = trackAnchors(deliberation, logger);
+  // Deliveries left pending by an earlier run (of any node) are resumed by the first cycle.
+  webhooks.start();
   // An adoption interrupted between its decision and its edit of the text (the node stopped) is completed now.
   resumeAdoptions(deliberation)
     .then((resumed) => resumed > 0 && logger.info({ resumed }, 'completed interrupted adoptions'))
@@ -148,6 +183,7 @@ export async function startApp(
     live,
     async close() {
       stopTrackingAnchors();
+      await webhooks.close();
       await collab.close();
       await live.close();
       await new Promise<void>((resolve) => {

@@ -3,10 +3,11 @@
  * same dependencies.
  */
 import type { MountableRoute } from './http/route.ts';
-import { amendmentRoutes } from './modules/amendments/index.ts';
+import { amendmentRoutes, whatIfRoutes } from './modules/amendments/index.ts';
 import { annotationRoutes } from './modules/annotations/index.ts';
 import { argumentRoutes } from './modules/arguments/index.ts';
 import type { DeliberationDeps } from './modules/contributions/index.ts';
+import { lineageRoutes } from './modules/lineage/index.ts';
 import { moderationRoutes } from './modules/moderation/index.ts';
 import { questionRoutes } from './modules/questions/index.ts';
 import { responseRoutes } from './modules/responses/index.ts';
@@ -23,5 +24,7 @@ export function deliberationRoutes(deps: DeliberationDeps): MountableRoute[] {
     ...sourceRoutes(deps),
     ...questionRoutes(deps),
     ...moderationRoutes(deps),
+    ...whatIfRoutes(deps),
+    ...lineageRoutes(deps),
   ];
 }

@@ -49,6 +49,10 @@ export const ErrorCode = {
   questionNotFound: 'question_not_found',
   /** No report with this id. */
   reportNotFound: 'report_not_found',
+  /** No amendment, annotation or question with this id that the caller may see. */
+  contributionNotFound: 'contribution_not_found',
+  /** A what-if applies only deposited amendments awaiting a decision; this one is a draft, decided, withdrawn, imported or hidden. */
+  amendmentNotPending: 'amendment_not_pending',
   /** The contribution is not in a state that allows this (e.g. deciding on a draft, editing a deposited amendment). */
   invalidTransition: 'invalid_transition',
   /** The anchor does not fit the current text: quote not found, ambiguous, or not what the positions cover. */
@@ -63,6 +67,14 @@ export const ErrorCode = {
   tooManySubscriptions: 'too_many_subscriptions',
   /** This client address already holds as many live-stream connections on the server as it may; close one first. */
   tooManyConnections: 'too_many_connections',
+  /** No webhook with this id among the signed-in user's own. */
+  webhookNotFound: 'webhook_not_found',
+  /** The webhook URL points where deliveries may not go (a private, loopback or unresolvable address). */
+  webhookUrlRefused: 'webhook_url_refused',
+  /** The user already has as many webhooks as one may; delete one first. */
+  tooManyWebhooks: 'too_many_webhooks',
+  /** The git export needs the `git` program, which this server does not have. */
+  gitUnavailable: 'git_unavailable',
   /** Something failed on the server; the request changed nothing. */
   internal: 'internal_error',
 } as const;

@@ -13,7 +13,7 @@ const billDocument = (billId: string) => ({ kind: 'bill' as const, billId: billI
 export function createBillTexts(registry: DocumentRegistry): BillTexts {
   return {
     read: (billId, use) => registry.use(billDocument(billId), (document) => use(document.doc)),
-    edit: (billId, change) => registry.use(billDocument(billId), async (document) => ({ commitId: await document.applyServerEdit(change) })),
+    edit: (billId, change, author) => registry.use(billDocument(billId), async (document) => ({ commitId: await document.applyServerEdit(change, author) })),
     onChanged(listener) {
       return registry.onCommitted((document) => {
         const name = parseDocumentName(document.name);

@@ -3,12 +3,14 @@
  * together by the next one, so throughput grows with load while each update waits at most one round trip.
  * Nothing is handed on (applied, broadcast) before its batch is committed.
  */
-import type { DocumentStore } from './store/documentStore.ts';
+import type { ClientAuthorRecord, DocumentStore } from './store/documentStore.ts';
 
 /** An update waiting to be stored, with whatever the caller needs back once it is. */
 export interface Pending<T> {
   update: Uint8Array;
   tag: T;
+  /** Owners of client ids first seen in this update, recorded in the same commit. */
+  authors?: readonly ClientAuthorRecord[];
 }
 
 /** What the queue calls: after each committed batch, and when storage keeps failing. */
@@ -31,9 +33,9 @@ export class CommitQueue<T> {
     private readonly handlers: CommitHandlers<T>,
   ) {}
 
-  /** Queues an update; it is committed with the next batch. */
-  push(update: Uint8Array, tag: T): void {
-    this.#pending.push({ update, tag });
+  /** Queues an update (and the owners of client ids it introduces); it is committed with the next batch. */
+  push(update: Uint8Array, tag: T, authors?: readonly ClientAuthorRecord[]): void {
+    this.#pending.push(authors && authors.length > 0 ? { update, tag, authors } : { update, tag });
     this.#flushing ??= this.#drain();
   }
 
@@ -72,6 +74,7 @@ export class CommitQueue<T> {
         return await this.store.appendUpdates(
           this.docName,
           batch.map((pending) => pending.update),
+          batch.flatMap((pending) => pending.authors ?? []),
         );
       } catch (error) {
         lastError = error;

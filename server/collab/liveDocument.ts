@@ -3,6 +3,7 @@
  * a client's update is stored first, then applied and broadcast. The Y.Doc therefore only ever holds
  * committed state, and what any client receives (live or when joining) is already in the database.
  */
+import * as random from 'lib0/random';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
@@ -13,8 +14,8 @@ import { documentChannel, encodeFanout, type FanoutMessage, REMOTE } from './fan
 import type { CollabLimits } from './limits.ts';
 import type { CollabMetrics } from './metrics.ts';
 import { Presence } from './presence.ts';
-import { type ClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, updateCarriesChanges } from './protocol.ts';
-import type { DocumentStore, StoredDocument } from './store/documentStore.ts';
+import { type ClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, updateChanges } from './protocol.ts';
+import type { ClientAuthor, ClientAuthorRecord, DocumentStore, StoredDocument } from './store/documentStore.ts';
 
 
 /** What every document on a node shares: where updates are stored and fanned out, limits, logs, counters. */
@@ -68,6 +69,8 @@ type Submitter = Connection | ServerEdit;
 
 // Compaction is worth it once this many updates sit in the log (load time grows with their number).
 const COMPACT_AFTER = 500;
+// What almost every update brings: no client id this node has not recorded yet.
+const NO_AUTHORS: readonly ClientAuthorRecord[] = [];
 
 /** One open document. */
 export class LiveDocument implements ConnectionHost {
@@ -82,6 +85,9 @@ export class LiveDocument implements ConnectionHost {
   // bill would otherwise walk its whole struct store per socket). Both are dropped on every change of the Y.Doc.
   #fullStateFrame: Uint8Array | null = null;
   #syncStep1Frame: Uint8Array | null = null;
+  // Client ids whose owner this node has recorded (or is recording) for this document: each is written once per
+  // node and load, in the commit of the first update carrying it, and then costs a set lookup per update.
+  readonly #knownWriters = new Set<number>();
   readonly #queue: CommitQueue<Submitter>;
 
   constructor(
@@ -174,12 +180,14 @@ export class LiveDocument implements ConnectionHost {
 
   /**
    * Applies `change` as the server's own edit: it is made on a copy of the committed state (under a client id of
-   * its own), and the resulting update goes through the commit queue like any client's, so it is stored before
-   * anyone sees it. Resolves with the commit id, or 0 when `change` changed nothing.
+   * its own, never used before in this document), and the resulting update goes through the commit queue like any
+   * client's, so it is stored before anyone sees it. With `author`, that client id is recorded as theirs in the same
+   * commit. Resolves with the commit id, or 0 when `change` changed nothing.
    */
-  async applyServerEdit(change: (doc: Y.Doc) => void): Promise<number> {
+  async applyServerEdit(change: (doc: Y.Doc) => void, author?: ClientAuthor): Promise<number> {
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+    while (copy.store.clients.has(copy.clientID) || this.#knownWriters.has(copy.clientID)) copy.clientID = random.uint32();
     const updates: Uint8Array[] = [];
     copy.on('update', (update: Uint8Array) => updates.push(update));
     copy.transact(() => change(copy));
@@ -189,7 +197,9 @@ export class LiveDocument implements ConnectionHost {
     const edit = new ServerEdit();
     this.#storedBytes += update.length;
     this.deps.metrics.updateReceived(this.name, update.length);
-    this.#queue.push(update, edit);
+    const authors = author ? [{ clientId: copy.clientID, ...author }] : [];
+    for (const { clientId } of authors) this.#knownWriters.add(clientId);
+    this.#queue.push(update, edit, authors);
     return edit.done;
   }
 
@@ -208,10 +218,11 @@ export class LiveDocument implements ConnectionHost {
 
   #receiveUpdate(connection: Connection, update: Uint8Array): void {
     let changes: boolean;
+    let writers: number[];
     try {
       // Fully decoded (it throws on garbage, which thus never reaches the store or the Y.Doc), and measured
       // against what the server holds: a reconnecting client resends its whole delete set.
-      changes = updateCarriesChanges(update, this.doc);
+      ({ changes, writers } = updateChanges(update, this.doc));
     } catch {
       connection.close(CloseCode.invalidUpdate);
       return;
@@ -228,7 +239,19 @@ export class LiveDocument implements ConnectionHost {
     }
     this.#storedBytes += update.length;
     this.deps.metrics.updateReceived(this.name, update.length);
-    this.#queue.push(update, connection);
+    this.#queue.push(update, connection, this.#newAuthors(writers, connection.claims.userId));
+  }
+
+  /** Owners to record for the client ids an update brings: those this node has not recorded yet, as the sender's. */
+  #newAuthors(writers: readonly number[], userId: string | null): readonly ClientAuthorRecord[] {
+    if (userId === null || writers.every((clientId) => this.#knownWriters.has(clientId))) return NO_AUTHORS;
+    const authors: ClientAuthorRecord[] = [];
+    for (const clientId of writers) {
+      if (this.#knownWriters.has(clientId)) continue;
+      this.#knownWriters.add(clientId);
+      authors.push({ clientId, kind: 'user', id: userId, actorId: null });
+    }
+    return authors;
   }
 
   #committed(batch: Pending<Submitter>[], lastUpdateId: number, latencyMs: number): void {
@@ -252,8 +275,10 @@ export class LiveDocument implements ConnectionHost {
   #failed(error: unknown, dropped: Pending<Submitter>[]): void {
     this.deps.logger.error({ err: error, doc: this.name, dropped: dropped.length }, 'could not store updates');
     // Nothing of theirs was applied or broadcast; closing makes their clients resend it when they reconnect.
-    for (const { update, tag } of dropped) {
+    for (const { update, tag, authors } of dropped) {
       this.#storedBytes -= update.length;
+      // Not recorded: the next update bringing these client ids records them.
+      for (const { clientId } of authors ?? []) this.#knownWriters.delete(clientId);
       tag.close(CloseCode.unavailable);
     }
   }

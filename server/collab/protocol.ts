@@ -185,8 +185,25 @@ export function isWellFormedUpdate(update: Uint8Array): boolean {
  * changes nothing once the server has those deletions. Throws ProtocolError(invalidUpdate) when it does not decode.
  */
 export function updateCarriesChanges(update: Uint8Array, doc?: Y.Doc): boolean {
+  return updateChanges(update, doc).changes;
+}
+
+/** What an update brings: whether it changes anything, and the client ids whose new content it carries. */
+export interface UpdateChanges {
+  changes: boolean;
+  /** Client ids with content `doc` lacks (whoever sends the update wrote it), each once; empty without `doc`. */
+  writers: number[];
+}
+
+const NO_CHANGES: UpdateChanges = { changes: false, writers: [] };
+
+/**
+ * {@link updateCarriesChanges}, also naming the client ids whose new content the update carries, from the same
+ * single decoding (it is on every update's path).
+ */
+export function updateChanges(update: Uint8Array, doc?: Y.Doc): UpdateChanges {
   // `[0, 0]` (no struct groups, no delete set) is the whole of an empty update: every reader sends it on joining.
-  if (update.length === 2 && update[0] === 0 && update[1] === 0) return false;
+  if (update.length === 2 && update[0] === 0 && update[1] === 0) return NO_CHANGES;
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
@@ -194,18 +211,21 @@ export function updateCarriesChanges(update: Uint8Array, doc?: Y.Doc): boolean {
     throw new ProtocolError(CloseCode.invalidUpdate, 'update does not decode');
   }
   if (doc === undefined) {
-    if (decoded.structs.length > 0) return true;
+    if (decoded.structs.length > 0) return { changes: true, writers: [] };
     // A crafted update may list a client with no deleted ranges: that deletes nothing.
-    for (const ranges of decoded.ds.clients.values()) if (ranges.length > 0) return true;
-    return false;
+    for (const ranges of decoded.ds.clients.values()) if (ranges.length > 0) return { changes: true, writers: [] };
+    return NO_CHANGES;
   }
+  const writers: number[] = [];
   for (const struct of decoded.structs) {
-    if (!(struct instanceof Y.Skip) && struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return true;
+    const client = struct.id.client;
+    if (!(struct instanceof Y.Skip) && struct.id.clock + struct.length > Y.getState(doc.store, client) && !writers.includes(client)) writers.push(client);
   }
+  if (writers.length > 0) return { changes: true, writers };
   for (const [client, ranges] of decoded.ds.clients) {
-    for (const { clock, len } of ranges) if (!isDeletedIn(doc, client, clock, len)) return true;
+    for (const { clock, len } of ranges) if (!isDeletedIn(doc, client, clock, len)) return { changes: true, writers };
   }
-  return false;
+  return NO_CHANGES;
 }
 
 /** Whether every item of `client` in [clock, clock + len) exists in `doc` and is already deleted there. */

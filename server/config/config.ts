@@ -27,6 +27,11 @@ const envSchema = z
     AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     COLLAB_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
     LIVE_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+    WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: z.enum(['true', 'false']).default('false'),
+    WEBHOOKS_MAX_PER_USER: z.coerce.number().int().min(1).max(1_000).default(20),
+    WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    WEBHOOKS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+    WEBHOOKS_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -63,7 +68,23 @@ export interface Config {
   collabConnectionsPerAddress: number;
   /** Live-stream connections (socket.io sockets and SSE streams together) one client address may hold on a node. */
   liveConnectionsPerAddress: number;
+  /** Webhook registration and delivery (FEED rules). */
+  webhooks: WebhookSettings;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+/** How webhooks are registered and delivered. */
+export interface WebhookSettings {
+  /** Accept URLs that resolve to private, loopback or link-local addresses (tests, intranets); off by default (SSRF). */
+  allowPrivateAddresses: boolean;
+  /** Webhooks one user may hold. */
+  maxPerUser: number;
+  /** How long one delivery attempt may take, connection included. */
+  timeoutMs: number;
+  /** Attempts per delivery before it is given up. */
+  maxAttempts: number;
+  /** Wait before the first retry; each further retry waits twice as long (at most an hour). */
+  retryBaseMs: number;
 }
 
 /** Thrown when the environment is invalid; `message` lists every problem, one per line. */
@@ -99,6 +120,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authAttemptsPerMinute: e.AUTH_ATTEMPTS_PER_MINUTE,
     collabConnectionsPerAddress: e.COLLAB_MAX_CONNECTIONS_PER_ADDRESS,
     liveConnectionsPerAddress: e.LIVE_MAX_CONNECTIONS_PER_ADDRESS,
+    webhooks: {
+      allowPrivateAddresses: e.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES === 'true',
+      maxPerUser: e.WEBHOOKS_MAX_PER_USER,
+      timeoutMs: e.WEBHOOKS_TIMEOUT_MS,
+      maxAttempts: e.WEBHOOKS_MAX_ATTEMPTS,
+      retryBaseMs: e.WEBHOOKS_RETRY_BASE_MS,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

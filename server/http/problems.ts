@@ -33,6 +33,8 @@ const statusOf = {
   source_not_found: 404,
   question_not_found: 404,
   report_not_found: 404,
+  contribution_not_found: 404,
+  amendment_not_pending: 409,
   invalid_transition: 409,
   anchor_invalid: 422,
   already_reported: 409,
@@ -40,6 +42,10 @@ const statusOf = {
   rate_limited: 429,
   too_many_subscriptions: 429,
   too_many_connections: 429,
+  webhook_not_found: 404,
+  webhook_url_refused: 422,
+  too_many_webhooks: 409,
+  git_unavailable: 503,
   internal_error: 500,
 } satisfies Record<ErrorCode, number>;
 
@@ -67,6 +73,8 @@ const titles: Record<ErrorCode, string> = {
   source_not_found: 'No such source',
   question_not_found: 'No such question',
   report_not_found: 'No such report',
+  contribution_not_found: 'No such contribution',
+  amendment_not_pending: 'Amendment not awaiting a decision',
   invalid_transition: 'Not possible in this state',
   anchor_invalid: 'The anchor does not fit the text',
   already_reported: 'Already reported',
@@ -74,6 +82,10 @@ const titles: Record<ErrorCode, string> = {
   rate_limited: 'Too many requests',
   too_many_subscriptions: 'Too many live subscriptions',
   too_many_connections: 'Too many live connections',
+  webhook_not_found: 'No such webhook',
+  webhook_url_refused: 'Deliveries may not go to this URL',
+  too_many_webhooks: 'Too many webhooks',
+  git_unavailable: 'Git is not available on this server',
   internal_error: 'Internal error',
 };
 

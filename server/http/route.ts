@@ -33,9 +33,11 @@ export interface Route<P = unknown, Q = unknown, B = unknown, R = unknown> {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
-  /** The success status and body schema; `null` schema for 204. */
+  /** The success status and body schema; `null` schema for 204, or for a handler that writes its body itself. */
   status?: number;
   response: z.ZodType<R> | null;
+  /** For a handler that streams its body itself (response `null`): the content type and the schema of one item, documented. */
+  stream?: { contentType: string; item: z.ZodType };
   /** Error statuses this endpoint may answer with a problem body, for the documentation. */
   errors?: number[];
   /** Largest JSON body accepted, in bytes-as-text for body-parser ('1mb' when unset). */
@@ -89,6 +91,8 @@ export function mountRoutes(router: Router, registry: OpenAPIRegistry, routes: M
         res,
       };
       const result = await route.handler(input);
+      // A streaming handler has answered already.
+      if (res.headersSent) return;
       // A handler may pick the status itself (e.g. 201 created vs 200 updated) when the route fixes none.
       const status = route.status ?? res.statusCode;
       if (route.response === null) res.status(status).end();
@@ -118,8 +122,9 @@ function document(registry: OpenAPIRegistry, route: MountableRoute): void {
       ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
     },
     responses: {
-      [status]:
-        route.response === null
+      [status]: route.stream
+        ? { description: 'A stream of items', content: { [route.stream.contentType]: { schema: route.stream.item } } }
+        : route.response === null
           ? { description: 'Done' }
           : { description: 'Success', content: { 'application/json': { schema: route.response } } },
       ...errors,

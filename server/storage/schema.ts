@@ -4,6 +4,7 @@
  * `npm run db:generate` turns changes there into a new SQL migration under ./migrations.
  */
 import * as amendmentTables from './schema/amendments.ts';
+import * as attributionTables from './schema/attribution.ts';
 import * as annotationTables from './schema/annotations.ts';
 import * as argumentTables from './schema/arguments.ts';
 import * as billTables from './schema/bills.ts';
@@ -15,10 +16,12 @@ import * as responseTables from './schema/responses.ts';
 import * as sourceTables from './schema/sources.ts';
 import * as userTables from './schema/users.ts';
 import * as voteTables from './schema/votes.ts';
+import * as webhookTables from './schema/webhooks.ts';
 
 // Named rather than `export *`: drizzle-kit reads this file and lists tables in the order its loader hands them
 // over, sorted by name for named exports but file by file for `export *`; this keeps the snapshots as they were.
 export { amendmentAuthors, amendments } from './schema/amendments.ts';
+export { collabAuthors, versionAttributions } from './schema/attribution.ts';
 export { annotations, reactions } from './schema/annotations.ts';
 export { debateArguments } from './schema/arguments.ts';
 export { articles, billSteps, bills, politicalGroups, stepDebates, versionArticles, versions, versionSections } from './schema/bills.ts';
@@ -30,6 +33,7 @@ export { responses } from './schema/responses.ts';
 export { sources } from './schema/sources.ts';
 export { authTokens, billRapporteurs, users } from './schema/users.ts';
 export { votes, voteTallies } from './schema/votes.ts';
+export { webhookAttempts, webhookDeliveries, webhooks } from './schema/webhooks.ts';
 
 /** Every table, for drizzle's relational typing. */
 export const schema = {
@@ -45,4 +49,6 @@ export const schema = {
   ...moderationTables,
   ...ledgerTables,
   ...collabTables,
+  ...attributionTables,
+  ...webhookTables,
 };

@@ -33,6 +33,7 @@ export function runStorageContract(name: string, open: () => Promise<Storage>, s
         'bill_rapporteurs',
         'bill_steps',
         'bills',
+        'collab_authors',
         'collab_commits',
         'collab_documents',
         'events',
@@ -46,10 +47,14 @@ export function runStorageContract(name: string, open: () => Promise<Storage>, s
         'step_debates',
         'users',
         'version_articles',
+        'version_attributions',
         'version_sections',
         'versions',
         'vote_tallies',
         'votes',
+        'webhook_attempts',
+        'webhook_deliveries',
+        'webhooks',
       ]);
     });
 

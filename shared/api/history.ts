@@ -2,6 +2,7 @@
  * How a text evolves: an article across steps, diffs between versions, La Fabrique's statistics.
  */
 import { z } from 'zod';
+import { VersionSummarySchema } from './bills.ts';
 
 /** One step in an article's life (the rows of La Fabrique's `articles_etapes.json`). */
 export const ArticleStepSchema = z
@@ -47,16 +48,41 @@ export const ArticleDiffSchema = z
   })
   .meta({ id: 'ArticleDiff' });
 
+/** How many articles of a version diff have each status. */
+const ArticleCountsSchema = z.record(z.enum(['new', 'modified', 'unchanged', 'deleted', 'renumbered']), z.number().int());
+
 /** Per-article word-level diff between two versions of a bill. */
 export const VersionDiffSchema = z
   .object({
     billId: z.string(),
     from: z.string(),
     to: z.string(),
-    counts: z.record(z.enum(['new', 'modified', 'unchanged', 'deleted', 'renumbered']), z.number().int()),
+    counts: ArticleCountsSchema,
     articles: z.array(ArticleDiffSchema),
   })
   .meta({ id: 'VersionDiff' });
+
+/** A line of the history stream: one version, and each article that changed since the version before it. */
+export const HistoryVersionLineSchema = z
+  .object({
+    type: z.literal('version'),
+    index: z.number().int().meta({ description: 'Position of the version in the bill, from 0' }),
+    version: VersionSummarySchema,
+    previous: z.string().nullable().meta({ description: 'The version compared with; null for the first (every article new)' }),
+    counts: ArticleCountsSchema,
+    articles: z.array(ArticleDiffSchema).meta({ description: 'Articles whose status is not `unchanged`, in reading order' }),
+  })
+  .meta({ id: 'HistoryVersionLine' });
+
+/** The last line of the history stream: its absence means the stream was cut short. */
+export const HistoryEndLineSchema = z
+  .object({ type: z.literal('end'), versions: z.number().int().meta({ description: 'Version lines sent' }) })
+  .meta({ id: 'HistoryEndLine' });
+
+/** Any line of `GET /bills/:id/history/stream` (NDJSON: one JSON object per line). */
+export const HistoryStreamLineSchema = z
+  .discriminatedUnion('type', [HistoryVersionLineSchema, HistoryEndLineSchema])
+  .meta({ id: 'HistoryStreamLine' });
 
 /** Query of the diff endpoint. */
 export const DiffQuerySchema = z.object({
@@ -88,3 +114,5 @@ export type ArticleHistory = z.infer<typeof ArticleHistorySchema>;
 export type VersionDiff = z.infer<typeof VersionDiffSchema>;
 export type ArticleDiff = z.infer<typeof ArticleDiffSchema>;
 export type BillStats = z.infer<typeof BillStatsSchema>;
+export type HistoryStreamLine = z.infer<typeof HistoryStreamLineSchema>;
+export type HistoryVersionLine = z.infer<typeof HistoryVersionLineSchema>;

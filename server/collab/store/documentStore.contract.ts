@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type DocumentStore, InvalidDocumentUpdateError, type StoredDocument } from './documentStore.ts';
+import { type ClientAuthor, type DocumentStore, InvalidDocumentUpdateError, type StoredDocument } from './documentStore.ts';
 import { mulberry32 as prng } from '../../../test/helpers/random.ts';
 
 /** A fresh, empty store under test, with a way to make its backend fail mid-batch. */
@@ -186,13 +186,31 @@ export function runDocumentStoreContract(name: string, open: () => Promise<Docum
       expect(next.lastUpdateId).toBeGreaterThan(lastUpdateId);
     });
 
+    it('COLLAB-STORE10 owners of client ids are recorded with their commit; the first owner of a client id stands', async () => {
+      expect(await store.authors('bill:s10')).toEqual(new Map());
+      const alice: ClientAuthor = { kind: 'user', id: 'alice', actorId: null };
+      const adopted: ClientAuthor = { kind: 'amendment', id: 'amendment-1', actorId: 'rapporteur' };
+      await store.appendUpdates('bill:s10', [bytes(1)], [{ clientId: 7, ...alice }, { clientId: 4_294_967_295, ...adopted }]);
+      // Another claim on a client id already owned changes nothing; a batch without owners records none.
+      await store.appendUpdates('bill:s10', [bytes(2)], [{ clientId: 7, kind: 'user', id: 'mallory', actorId: null }]);
+      await store.appendUpdates('bill:s10', [bytes(3)]);
+      await store.appendUpdates('amendment:s10', [bytes(4)], [{ clientId: 8, ...alice }]);
+      expect(await store.authors('bill:s10')).toEqual(
+        new Map<number, ClientAuthor>([
+          [7, alice],
+          [4_294_967_295, adopted],
+        ]),
+      );
+      expect((await store.load('bill:s10')).updates).toEqual([bytes(1), bytes(2), bytes(3)]);
+    });
+
     it('COLLAB-STORE7 a batch the backend rejects stores nothing, not even the updates before the rejected one', async () => {
       await store.appendUpdates('bill:s7', [bytes(7)]);
       const poison = bytes(0xde, 0xad, 0xbe, 0xef);
       await fixture.rejectInBackend(poison);
       // Many updates, the rejected one near the end.
       const batch = Array.from({ length: 2_500 }, (_, i) => bytes(1, i & 0xff, i >> 8));
-      const failure: unknown = await store.appendUpdates('bill:s7', [...batch.slice(0, 2_400), poison, ...batch.slice(2_400)]).then(
+      const failure: unknown = await store.appendUpdates('bill:s7', [...batch.slice(0, 2_400), poison, ...batch.slice(2_400)], [{ clientId: 77, kind: 'user', id: 'u', actorId: null }]).then(
         () => null,
         (error: unknown) => error,
       );
@@ -200,6 +218,7 @@ export function runDocumentStoreContract(name: string, open: () => Promise<Docum
       expect(failure).toBeInstanceOf(Error);
       expect(failure).not.toBeInstanceOf(InvalidDocumentUpdateError);
       expect(await store.load('bill:s7')).toMatchObject({ updates: [bytes(7)] });
+      expect(await store.authors('bill:s7')).toEqual(new Map());
       await store.appendUpdates('bill:s7', batch);
       expect(await store.pendingUpdates('bill:s7')).toBe(1 + batch.length);
     });

@@ -14,10 +14,29 @@ export interface StoredDocument {
   lastUpdateId: number;
 }
 
+/** Who owns a Yjs client id of a document: a user (a writer's socket), or an amendment applied by the server. */
+export interface ClientAuthor {
+  kind: 'user' | 'amendment';
+  /** The user's or the amendment's id. */
+  id: string;
+  /** Who made the edit when it is not the author (the rapporteur who adopted the amendment), else null. */
+  actorId: string | null;
+}
+
+/** A client id of the document and its owner, recorded with the commit of its first update. */
+export interface ClientAuthorRecord extends ClientAuthor {
+  clientId: number;
+}
+
 /** Where collaborative documents live; one implementation per engine, all held to documentStore.contract.ts. */
 export interface DocumentStore {
-  /** Durably appends updates in order, in one transaction; resolves once committed. Refuses empty arrays/zero-length updates. */
-  appendUpdates(docName: string, updates: Uint8Array[]): Promise<{ lastUpdateId: number }>;
+  /**
+   * Durably appends updates in order, in one transaction; resolves once committed. Refuses empty arrays/zero-length
+   * updates. `authors` are recorded in the same transaction, each client id only if it has no owner yet.
+   */
+  appendUpdates(docName: string, updates: Uint8Array[], authors?: readonly ClientAuthorRecord[]): Promise<{ lastUpdateId: number }>;
+  /** The recorded owner of each client id that wrote into the document. */
+  authors(docName: string): Promise<Map<number, ClientAuthor>>;
   /** Snapshot plus the updates after it, in order. */
   load(docName: string): Promise<StoredDocument>;
   /** Folds the snapshot and every update up to now into a new snapshot and deletes those updates, atomically; concurrent appends are never lost. */

@@ -8,8 +8,8 @@
 import { and, count, eq, max, sql, sum } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Database } from '../../storage/database.ts';
-import { collabCommits, collabDocuments } from '../../storage/schema.ts';
-import { assertValidBatch, type DocumentStore, type StoredDocument } from './documentStore.ts';
+import { collabAuthors, collabCommits, collabDocuments } from '../../storage/schema.ts';
+import { assertValidBatch, type ClientAuthor, type ClientAuthorRecord, type DocumentStore, type StoredDocument } from './documentStore.ts';
 import { packUpdates, unpackUpdates } from './packedUpdates.ts';
 
 // First key of the per-document advisory locks (the second is the document's id), apart from the ledger's (1001)
@@ -38,14 +38,41 @@ export class SqlDocumentStore implements DocumentStore {
       .prepare('');
   }
 
-  /** Stores the batch as one commit row, its updates packed in order. */
-  async appendUpdates(docName: string, updates: Uint8Array[]): Promise<{ lastUpdateId: number }> {
+  /**
+   * Stores the batch as one commit row, its updates packed in order. New authors (a client's first commit on this
+   * node, rare) make it a transaction with their rows; otherwise it stays the one prepared insert.
+   */
+  async appendUpdates(docName: string, updates: Uint8Array[], authors: readonly ClientAuthorRecord[] = []): Promise<{ lastUpdateId: number }> {
     assertValidBatch(docName, updates);
     const documentId = await this.#ensureDocument(docName);
     const packed = packUpdates(updates);
     const hex = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength).toString('hex');
-    const [row] = await this.#append.execute({ documentId, hex, updateCount: updates.length });
-    return { lastUpdateId: (row as { id: number }).id };
+    if (authors.length === 0) {
+      const [row] = await this.#append.execute({ documentId, hex, updateCount: updates.length });
+      return { lastUpdateId: (row as { id: number }).id };
+    }
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(collabCommits)
+        .values({ documentId, updates: sql`decode(${hex}, 'hex')`, updateCount: updates.length })
+        .returning({ id: collabCommits.id });
+      await tx
+        .insert(collabAuthors)
+        .values(authors.map(({ clientId, kind, id, actorId }) => ({ documentId, clientId, kind, authorId: id, actorId })))
+        // The first owner recorded stands: another node (or a replayed update) cannot take a client id over.
+        .onConflictDoNothing({ target: [collabAuthors.documentId, collabAuthors.clientId] });
+      return { lastUpdateId: (row as { id: number }).id };
+    });
+  }
+
+  /** Every recorded owner of the document's client ids. */
+  async authors(docName: string): Promise<Map<number, ClientAuthor>> {
+    const rows = await this.db
+      .select({ clientId: collabAuthors.clientId, kind: collabAuthors.kind, id: collabAuthors.authorId, actorId: collabAuthors.actorId })
+      .from(collabAuthors)
+      .innerJoin(collabDocuments, eq(collabDocuments.id, collabAuthors.documentId))
+      .where(eq(collabDocuments.name, docName));
+    return new Map(rows.map(({ clientId, kind, id, actorId }) => [clientId, { kind: kind as ClientAuthor['kind'], id, actorId }]));
   }
 
   /** Reads snapshot and log in one repeatable-read transaction, so a compaction committing between the two reads cannot hide updates. */

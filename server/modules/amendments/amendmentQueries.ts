@@ -93,3 +93,13 @@ export async function draftContentOf(db: Database, amendmentId: string): Promise
   const [row] = await db.select({ kind: amendments.kind, text: amendments.dispositif, expose: amendments.expose }).from(amendments).where(eq(amendments.id, amendmentId));
   return row && row.kind !== null ? { text: row.text ?? '', expose: row.expose ?? '' } : null;
 }
+
+/** The numbers of the bill's amendments among `ids` (deposited ones have one; drafts and unknown ids are left out). */
+export async function amendmentNumbers(db: Database, billId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: amendments.id, number: amendments.number })
+    .from(amendments)
+    .where(and(eq(amendments.billId, billId), inArray(amendments.id, [...ids]), isNotNull(amendments.number)));
+  return new Map(rows.flatMap((row) => (row.number === null ? [] : [[row.id, row.number] as const])));
+}

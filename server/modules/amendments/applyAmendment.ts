@@ -3,9 +3,11 @@
  * (the document's `adoptions` map), so a retry after a crash never applies an amendment twice.
  */
 import * as Y from 'yjs';
-import { findArticleText } from '../../../shared/anchors/index.ts';
+import { type Anchor, findArticleText } from '../../../shared/anchors/index.ts';
 import { adoptionsOf, articlesOf } from '../../../shared/collab/billDocument.ts';
 import { rewriteText } from '../../../shared/text/rewriteText.ts';
+import { articleIdOf } from '../bills/index.ts';
+import type { AmendmentRow } from './amendmentQueries.ts';
 import { type PlannedAmendment, planChange } from './changePlan.ts';
 
 /** An amendment about to be applied; `newArticle` for add_article (its id and number). */
@@ -13,6 +15,19 @@ export interface AdoptedAmendment extends PlannedAmendment {
   id: string;
   afterArticleId: string | null;
   newArticle: { id: string; number: string } | null;
+}
+
+/** The stored amendment as applied; `dispositif` in place of its own (a sous-amendement's wording, in a what-if). */
+export function adoptionOf(billId: string, row: AmendmentRow, dispositif: string | null = row.dispositif): AdoptedAmendment {
+  return {
+    id: row.id,
+    kind: row.kind ?? '',
+    articleId: row.articleId,
+    anchor: row.anchor as Anchor | null,
+    text: dispositif,
+    afterArticleId: row.afterArticleId,
+    newArticle: row.kind === 'add_article' && row.articleNumber ? { id: articleIdOf(billId, row.articleNumber), number: row.articleNumber } : null,
+  };
 }
 
 /** Thrown when what the amendment targets is no longer in the text. */

@@ -73,6 +73,8 @@ export async function applyAdopted(deps: DeliberationDeps, billId: string, amend
         afterArticleId: row.afterArticleId,
         newArticle: row.kind === 'add_article' && row.articleNumber ? { id: articleIdOf(billId, row.articleNumber), number: row.articleNumber } : null,
       }),
+      // The words it writes are the amendment's (blame), put there by the rapporteur who adopted it.
+      { kind: 'amendment', id: row.id, actorId },
     ));
   } catch (error) {
     if (!(error instanceof TargetGoneError)) throw error;

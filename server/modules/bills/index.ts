@@ -8,4 +8,4 @@ export { loadBillContent, type StoredBillContent } from './loadBillContent.ts';
 export { articleIdOf, saveBillContent, type SaveSummary } from './saveBillContent.ts';
 export { lockSourceRef } from './sourceRefLock.ts';
 export { type AppendedStep, appendStep, stepKeyOf } from './appendStep.ts';
-export type { BillTexts } from './billTexts.ts';
+export type { BillTexts, EditAuthor } from './billTexts.ts';

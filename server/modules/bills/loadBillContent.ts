@@ -14,13 +14,14 @@ import {
   versions,
   versionSections,
 } from '../../storage/schema.ts';
-import type { AmendmentStatus, BillContent, StepContent } from './billContent.ts';
+import type { AmendmentContent, AmendmentStatus, BillContent, StepContent } from './billContent.ts';
 import { assertBillExists } from './billQueries.ts';
 
-/** A bill's content, with each step's database id and version id beside it. */
+/** A bill's content, with the database ids of its steps (and their versions) and amendments beside them. */
 export interface StoredBillContent extends BillContent {
   id: string;
   steps: (StepContent & { id: string; versionId: string | null })[];
+  amendments: (AmendmentContent & { id: string })[];
 }
 
 /** Loads everything a bill holds, steps in procedure order. */
@@ -100,6 +101,7 @@ export async function loadBillContent(db: Database, billId: string): Promise<Sto
     }),
     groups: groups.map(({ billId: _b, ...group }) => group),
     amendments: amendmentRows.map((a) => ({
+      id: a.id,
       stepKey: (a.stepId && stepKeyOf.get(a.stepId)) || '',
       number: a.number ?? '',
       authorName: a.authorName,

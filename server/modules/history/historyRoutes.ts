@@ -1,13 +1,22 @@
 /**
- * HTTP endpoints of a text's history: an article across steps, diffs between versions, statistics.
+ * HTTP endpoints of a text's history: an article across steps, diffs between versions, the whole history as a
+ * stream, statistics.
  */
 import { BillParamsSchema } from '../../../shared/api/bills.ts';
-import { ArticleHistorySchema, ArticleParamsSchema, BillStatsSchema, DiffQuerySchema, VersionDiffSchema } from '../../../shared/api/history.ts';
+import {
+  ArticleHistorySchema,
+  ArticleParamsSchema,
+  BillStatsSchema,
+  DiffQuerySchema,
+  HistoryStreamLineSchema,
+  VersionDiffSchema,
+} from '../../../shared/api/history.ts';
 import { defineRoute } from '../../http/route.ts';
 import type { Database } from '../../storage/database.ts';
 import { getArticleHistory } from './articleHistory.ts';
 import { getBillStats } from './billStats.ts';
 import { diffVersions } from './diffVersions.ts';
+import { historyStream, NDJSON, writeNdjson } from './historyStream.ts';
 
 /** The history endpoints, bound to a database. */
 export function historyRoutes({ db }: { db: Database }) {
@@ -32,6 +41,20 @@ export function historyRoutes({ db }: { db: Database }) {
       response: VersionDiffSchema,
       errors: [404],
       handler: ({ params, query }) => diffVersions(db, params.id, query.from, query.to),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/bills/:id/history/stream',
+      tag: 'History',
+      summary:
+        'Every version of the bill in procedure order, each with the articles changed since the one before (word diffs), as NDJSON: ' +
+        'one `version` line per version, sent as soon as it is computed, then an `end` line',
+      params: BillParamsSchema,
+      status: 200,
+      response: null,
+      stream: { contentType: NDJSON, item: HistoryStreamLineSchema },
+      errors: [404],
+      handler: async ({ params, res }) => writeNdjson(res, await historyStream(db, params.id)),
     }),
     defineRoute({
       method: 'get',

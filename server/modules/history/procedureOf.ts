@@ -37,9 +37,10 @@ export function procedureOf(bill: BillContent): Procedure {
           }
         : null,
     })),
-    // Drafts are not amendments yet: La Fabrique counts what was tabled.
+    // Drafts are not amendments yet: La Fabrique counts what was tabled. A draft withdrawn before its deposit was
+    // never tabled either: only a deposit gives an amendment its step.
     amendments: bill.amendments
-      .filter((amendment) => amendment.status !== 'draft')
+      .filter((amendment) => amendment.status !== 'draft' && amendment.stepKey !== '')
       .map((amendment) => ({ stepDirectory: amendment.stepKey, group: amendment.groupCode, outcome: outcomeOf(amendment.status) })),
     debates: bill.steps.flatMap((step) =>
       step.debates

@@ -2,5 +2,6 @@
 export { appendEvent, appendEvents, assertChainExists, chainHead, listEvents, verifyChain, type NewEvent } from './ledger.ts';
 export { type EntriesPublished, ignoreEntries, recordChange, type RecordEntries, type RecordEntry } from './recordChange.ts';
 export { ledgerRoutes } from './ledgerRoutes.ts';
+export { entriesAbout, type EntriesQuery } from './entriesAbout.ts';
 export { type LedgerSource, sqlLedgerSource } from './ledgerSource.ts';
-export { readLedgerPage, type RedactEntries } from './publicLedger.ts';
+export { readLatestOfTypes, readLedgerPage, type RedactEntries } from './publicLedger.ts';

@@ -3,7 +3,7 @@
  * the bill's last entries, each entry passed through the server's redaction, which withholds the text of hidden
  * contributions (LEDGER6). Moderation knows what is hidden; the composition root hands its redaction in.
  */
-import { and, desc, eq, lte, max } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, max } from 'drizzle-orm';
 import { LEDGER_PAGE_SIZE, type LedgerEvent, type LedgerPage, type LedgerQuery } from '../../../shared/api/ledger.ts';
 import type { Database } from '../../storage/database.ts';
 import { events } from '../../storage/schema.ts';
@@ -27,6 +27,21 @@ export async function readLedgerPage(db: Database, redact: RedactEntries, billId
   const page = await listEvents(db, billId, after, query.limit ?? LEDGER_PAGE_SIZE);
   const cursor = page.events.at(-1)?.seq ?? (await seqReached(db, billId, after));
   return { events: await redact(page.events), next: page.next, cursor };
+}
+
+/**
+ * The bill's last `count` entries of the given types, newest first, as the public may read them (an Atom feed's
+ * entries). Throws bill_not_found.
+ */
+export async function readLatestOfTypes(db: Database, redact: RedactEntries, billId: string, types: readonly string[], count: number): Promise<LedgerEvent[]> {
+  await assertChainExists(db, billId);
+  const rows = await db
+    .select()
+    .from(events)
+    .where(and(eq(events.billId, billId), inArray(events.type, [...types])))
+    .orderBy(desc(events.seq))
+    .limit(count);
+  return redact(rows.map(present));
 }
 
 /** The bill's last `count` entries, oldest first. */

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { sideOf } from '../../../shared/text/wordDiff.ts';
+import { billText, editBill, generateBill, mulberry32, unrelatedAlineas } from '../../../test/history/generatedBill.ts';
+import { DiffPool, type DiffPoolOptions } from './diffPool.ts';
+import { closeDiffPool, diffPoolStats, diffTexts } from './textDiffs.ts';
+
+const OPTIONS: DiffPoolOptions = { size: 1, maxQueued: 4, graceMs: 1_000, idleMs: 5_000, heapMb: 256 };
+const [unrelatedBefore, unrelatedAfter] = [unrelatedAlineas(1, 100_000).join('\n'), unrelatedAlineas(2, 100_000).join('\n')];
+
+describe('diff workers', () => {
+  const pools: DiffPool[] = [];
+  const pool = (options: Partial<DiffPoolOptions> = {}) => {
+    const created = new DiffPool({ ...OPTIONS, ...options });
+    pools.push(created);
+    return created;
+  };
+  afterEach(async () => {
+    await Promise.all(pools.splice(0).map((p) => p.close()));
+  });
+
+  it('DIFF5 a worker answers the word diffs of a job', async () => {
+    const answer = await pool().run([['Le maire publie la liste.', 'Le maire transmet la liste.']], 1_000);
+    expect(answer).toEqual([
+      {
+        complete: true,
+        parts: [
+          { op: 'equal', text: 'Le maire ' },
+          { op: 'delete', text: 'publie' },
+          { op: 'insert', text: 'transmet' },
+          { op: 'equal', text: ' la liste.' },
+        ],
+      },
+    ]);
+  });
+
+  it('DIFF5 a job finding the queue full is refused at once, never queued', async () => {
+    const small = pool({ maxQueued: 1 });
+    // The worker is still starting: the first job waits in the queue, which is then full.
+    const first = small.run([['a', 'b']], 1_000);
+    expect(first).not.toBeNull();
+    expect(small.run([['c', 'd']], 1_000)).toBeNull();
+    expect(small.stats().refused).toBe(1);
+    await first;
+  });
+
+  it('DIFF2 DIFF5 a worker overrunning its budget is replaced, and the job answered coarsely', async () => {
+    // A negative grace cuts the job off long before its worker's own search gives up.
+    const strict = pool({ graceMs: -29_000 });
+    const [result] = (await strict.run([[unrelatedBefore, unrelatedAfter]], 30_000)) ?? [];
+    expect(result?.complete).toBe(false);
+    expect(sideOf(result?.parts ?? [], 'before')).toBe(unrelatedBefore);
+    expect(sideOf(result?.parts ?? [], 'after')).toBe(unrelatedAfter);
+    expect(strict.stats()).toMatchObject({ cutOff: 1, running: 0 });
+    // The next job gets a new worker (with a budget long enough to outlast the negative grace).
+    expect((await strict.run([['x', 'y']], 60_000))?.[0]?.complete).toBe(true);
+  });
+
+  it('DIFF5 closing the pool refuses what is queued', async () => {
+    const closing = pool();
+    const refused = expect(closing.run([['a', 'b']], 1_000)).rejects.toThrow('closed');
+    await closing.close();
+    await refused;
+  });
+});
+
+describe('diffs of the history endpoints', () => {
+  afterEach(() => closeDiffPool());
+
+  it('DIFF5 small diffs stay on the main thread; long ones go to a worker; both exact', async () => {
+    // A few short articles, a few edits: far within the main thread's 10 ms once the code is warm.
+    const bill = generateBill(3, 1_500);
+    const edited = editBill(mulberry32(4), bill, 3);
+    const pairs = bill.map((article, i) => [article.alineas.join('\n'), (edited[i]?.alineas ?? []).join('\n')] as const);
+    await diffTexts(pairs);
+    const before = diffPoolStats();
+    const small = await diffTexts(pairs);
+    expect(diffPoolStats().done).toBe(before.done);
+    small.forEach((result, i) => {
+      expect(result.complete).toBe(true);
+      expect(sideOf(result.parts, 'before')).toBe(pairs[i]?.[0]);
+      expect(sideOf(result.parts, 'after')).toBe(pairs[i]?.[1]);
+    });
+
+    const long = billText(generateBill(5, 80_000));
+    const [result] = await diffTexts([[long, `${long}\nUn alinéa ajouté.`]]);
+    expect(diffPoolStats().done).toBe(before.done + 1);
+    expect(result?.parts.at(-1)).toEqual({ op: 'insert', text: '\nUn alinéa ajouté.' });
+  });
+});

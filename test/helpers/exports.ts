@@ -1,0 +1,138 @@
+/**
+ * What the export suites share: raw downloads (a zip is not JSON), an RFC 4180 CSV reader, a ledger check written
+ * the way a third party would, from the README's description alone (not with the server's code), and the command.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unzipSync } from 'fflate';
+
+/** A raw answer: status, headers and body bytes. */
+export interface Download {
+  status: number;
+  headers: Headers;
+  bytes: Uint8Array;
+  text(): string;
+}
+
+/** GETs `/api/v1<route>` without parsing the body. */
+export async function download(baseUrl: string, route: string): Promise<Download> {
+  const response = await fetch(`${baseUrl}/api/v1${route}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { status: response.status, headers: response.headers, bytes, text: () => new TextDecoder().decode(bytes) };
+}
+
+/** The files of a zip, by name, as text (a byte-order mark kept). */
+export function unzipText(bytes: Uint8Array): Map<string, string> {
+  const files = unzipSync(bytes);
+  return new Map(Object.entries(files).map(([name, content]) => [name, new TextDecoder('utf-8', { ignoreBOM: true }).decode(content)]));
+}
+
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF records); the first record is the header. */
+export function parseCsv(text: string): { header: string[]; rows: string[][] } {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i] as string;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 1;
+    } else field += c;
+  }
+  if (field !== '' || record.length > 0) throw new Error('CSV does not end with CRLF');
+  const [header = [], ...rows] = records;
+  return { header, rows };
+}
+
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value === null || typeof value !== 'object') return value;
+  const object = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(object)
+      .sort()
+      .filter((key) => object[key] !== undefined)
+      .map((key) => [key, sorted(object[key])]),
+  );
+}
+
+/** A ledger row of the export. */
+export interface ExportedEntry {
+  seq: number;
+  type: string;
+  actorId: string | null;
+  createdAt: string;
+  payload: unknown;
+  prevHash: string;
+  hash: string;
+  redacted: unknown;
+  withheld: string[];
+}
+
+/**
+ * Checks the chain as the README tells a third party to: seq 1, 2, 3…, each prevHash the previous hash (zeros
+ * first), and the hash recomputed for every entry shown whole. Returns how many hashes were recomputed.
+ */
+export function verifyExportedLedger(billId: string, entries: ExportedEntry[]): { recomputed: number } {
+  let previous = '0'.repeat(64);
+  let recomputed = 0;
+  entries.forEach((entry, index) => {
+    if (entry.seq !== index + 1) throw new Error(`entry ${index} has seq ${entry.seq}`);
+    if (entry.prevHash !== previous) throw new Error(`entry ${entry.seq} does not follow the one before`);
+    if (entry.redacted === null && entry.withheld.length === 0) {
+      const { seq, type, actorId, payload, createdAt, prevHash } = entry;
+      const canonical = JSON.stringify(sorted({ billId, seq, type, actorId, payload, createdAt, prevHash }));
+      if (createHash('sha256').update(canonical).digest('hex') !== entry.hash) throw new Error(`entry ${entry.seq} does not match its hash`);
+      recomputed += 1;
+    }
+    previous = entry.hash;
+  });
+  return { recomputed };
+}
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const TSX_CLI = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+/** How a command-line run ended. */
+export interface ExportRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `npm run export -- <args>` (the same script: tsx server/cli/export.ts) as a child process with exactly the
+ * store variables given (DATABASE_URL and DATA_DIR are never inherited from the test process).
+ */
+export function runExportCli(args: string[], env: { DATA_DIR: string; DATABASE_URL?: string | undefined }): Promise<ExportRun> {
+  const { DATABASE_URL: _url, DATA_DIR: _dir, ...inherited } = process.env;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [TSX_CLI, 'server/cli/export.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...inherited, NODE_ENV: 'test', DATA_DIR: env.DATA_DIR, ...(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
