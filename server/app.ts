@@ -29,7 +29,7 @@ import { type EntriesPublished, ledgerRoutes, type RedactEntries, sqlLedgerSourc
 import { redactHiddenContent } from './modules/moderation/index.ts';
 import { timelineRoutes } from './modules/timeline/index.ts';
 import { ensureAdmin, userRoutes } from './modules/users/index.ts';
-import { tallyOf } from './modules/votes/index.ts';
+import { tallyOf, withholdVoters } from './modules/votes/index.ts';
 import { type DispatcherOptions, WebhookDispatcher, webhookRoutes } from './modules/webhooks/index.ts';
 import { openStorage, pingStorage, type Storage } from './storage/database.ts';
 import { wireCollab } from './wireCollab.ts';
@@ -97,8 +97,9 @@ export async function startApp(
     limits: { maxConnectionsPerAddress: config.collabConnectionsPerAddress, ...options.collabLimits },
   });
   const { tallyOf: liveTallyOf, ...liveOptions } = options.live ?? {};
-  // One redaction for every public read of the ledger: the REST listing and the live stream's replays (LEDGER6).
-  const redact: RedactEntries = (entries) => redactHiddenContent(db, entries);
+  // One redaction for every public read of the ledger (the REST listing, the live stream's replays, feeds, webhooks,
+  // exports): the text of hidden contributions (LEDGER6) and who voted how (LEDGER8) are withheld.
+  const redact: RedactEntries = async (entries) => withholdVoters(await redactHiddenContent(db, entries));
   const live = createLive({
     db,
     logger,

@@ -35,6 +35,13 @@ export const LedgerEventSchema = z
     hash: z.string(),
     /** Only on an entry read for the public while text of a hidden contribution was withheld from it. */
     redacted: LedgerRedactionSchema.optional(),
+    withheld: z
+      .array(z.string())
+      .optional()
+      .meta({
+        description: 'On a vote entry read for the public: what is withheld as personal data (the voter, the values); its target stays',
+        example: ['actorId', 'value', 'previous'],
+      }),
   })
   .meta({ id: 'LedgerEvent' });
 

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Argument } from '../../shared/api/arguments.ts';
 import type { Tallies, VoteState, VoteValue } from '../../shared/api/votes.ts';
+import { listEvents } from '../../server/modules/ledger/index.ts';
 import { votes, voteTallies } from '../../server/storage/schema.ts';
 import { ADMIN_ENV, adminClient, expectProblem, signUp } from '../helpers/apiFixtures.ts';
 import {
@@ -35,6 +36,12 @@ for (const target of storageTargets) {
       return { rows, counted, tally: tally ? { agree: tally.agree, mixed: tally.mixed, disagree: tally.disagree } : null };
     }
 
+    /** The bill's ledger entries as stored (the public listing withholds who voted how, LEDGER8), of some types. */
+    async function storedEntries(billId: string, ...types: string[]) {
+      const { events: entries } = await listEvents(server.app.storage.db, billId, 0, 100_000);
+      return types.length === 0 ? entries : entries.filter((entry) => types.includes(entry.type));
+    }
+
     beforeAll(async () => {
       server = await startTestServer(target, ADMIN_ENV);
       admin = await adminClient(server.url);
@@ -59,15 +66,34 @@ for (const target of storageTargets) {
       expect((await anonymous.get<VoteState>(path)).body).toEqual({ ...cast.body, myVote: null });
       expect((await client.get<VoteState>(path)).body).toEqual(cast.body);
 
-      const [entry] = (await entriesOfType(anonymous, world.bill.id, 'vote.cast')).filter((e) => e.actorId === me.id);
+      const [entry] = (await storedEntries(world.bill.id, 'vote.cast')).filter((e) => e.actorId === me.id);
       expect(entry?.payload).toEqual({ target: { type: 'article', id: article }, value: 'agree', previous: null });
+    });
+
+    it('LEDGER8 the public ledger keeps a vote’s place and target but withholds who voted and how; the chain still verifies', async () => {
+      const { client, me } = await signUp(server.url);
+      const article = world.articleIds[0]!;
+      await client.put(votePath(world.bill.id, 'article', article), { value: 'disagree' });
+      const [stored] = (await storedEntries(world.bill.id, 'vote.cast')).filter((e) => e.actorId === me.id);
+      const listed = (await ledgerOf(anonymous, world.bill.id)).find((e) => e.seq === stored!.seq);
+      expect(listed).toMatchObject({
+        type: 'vote.cast',
+        actorId: null,
+        payload: { target: { type: 'article', id: article }, value: null, previous: null },
+        withheld: ['actorId', 'value', 'previous'],
+        hash: stored!.hash,
+        prevHash: stored!.prevHash,
+      });
+      // Nobody's vote is readable there, not even by the voter (their own votes are at the votes endpoints).
+      expect((await ledgerOf(client, world.bill.id)).filter((e) => e.type.startsWith('vote.') && (e.actorId !== null || e.payload.value != null))).toEqual([]);
+      expect((await anonymous.get<{ ok: boolean }>(`/bills/${world.bill.id}/events/verify`)).body.ok).toBe(true);
     });
 
     it('VOTE1 a vote is changed and withdrawn; the same value again, or withdrawing twice, records nothing', async () => {
       const { client, me } = await signUp(server.url);
       const article = world.articleIds[1]!;
       const path = votePath(world.bill.id, 'article', article);
-      const mine = async () => (await ledgerOf(anonymous, world.bill.id)).filter((e) => e.actorId === me.id);
+      const mine = async () => (await storedEntries(world.bill.id)).filter((e) => e.actorId === me.id);
       const base = (await anonymous.get<VoteState>(path)).body.tally;
 
       await client.put(path, { value: 'mixed' });
@@ -110,7 +136,7 @@ for (const target of storageTargets) {
 
       // The ledger replays to the same vote: each entry starts from the previous one's result.
       let current: string | null = null;
-      for (const entry of await entriesOfType(anonymous, bill.id, 'vote.cast', 'vote.withdrawn')) {
+      for (const entry of await storedEntries(bill.id, 'vote.cast', 'vote.withdrawn')) {
         expect(entry.payload.previous).toBe(current);
         expect(entry.payload.value).not.toBe(current);
         current = entry.type === 'vote.cast' ? (entry.payload.value as string) : null;

@@ -261,16 +261,10 @@ export async function* moderationRows({ deps, billId }: ContributionSource): Asy
   }
 }
 
-const VOTE_FIELDS = ['value', 'previous'];
-
-/** An entry as exported: a vote's voter and values withheld (personal data), everything else as the public reads it. */
+/** An entry as exported: as the public reads it (hidden text and who voted how withheld, LEDGER6 and LEDGER8). */
 function ledgerRow(entry: LedgerEvent): RowOf<typeof ledgerTable> {
-  const { id, seq, type, actorId, createdAt, payload, prevHash, hash, redacted } = entry;
-  const row = { id, seq, type, actorId, createdAt, payload, prevHash, hash, redacted: redacted ?? null, withheld: [] as string[] };
-  if (!type.startsWith('vote.')) return row;
-  const withheld = [...(actorId === null ? [] : ['actorId']), ...VOTE_FIELDS.filter((field) => field in payload)];
-  const kept = Object.fromEntries(Object.entries(payload).map(([key, value]) => [key, VOTE_FIELDS.includes(key) ? null : value]));
-  return { ...row, actorId: null, payload: kept, withheld };
+  const { id, seq, type, actorId, createdAt, payload, prevHash, hash, redacted, withheld } = entry;
+  return { id, seq, type, actorId, createdAt, payload, prevHash, hash, redacted: redacted ?? null, withheld: withheld ?? [] };
 }
 
 /** The ledger up to the head read when the export started, oldest first. */

@@ -4,3 +4,4 @@ export { castVote, withdrawVote } from './castVote.ts';
 export { agreeCountOf, tallyOf, talliesOf } from './tallies.ts';
 export { getVoteState, readTallies } from './voteQueries.ts';
 export { voteRoutes } from './voteRoutes.ts';
+export { withholdVoters } from './votePrivacy.ts';
