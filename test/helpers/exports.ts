@@ -2,11 +2,9 @@
  * What the export suites share: raw downloads (a zip is not JSON), an RFC 4180 CSV reader, a ledger check written
  * the way a third party would, from the README's description alone (not with the server's code), and the command.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
+import { type CliRun, runCli } from './importCli.ts';
 
 /** A raw answer: status, headers and body bytes. */
 export interface Download {
@@ -106,33 +104,8 @@ export function verifyExportedLedger(billId: string, entries: ExportedEntry[]): 
   return { recomputed };
 }
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const TSX_CLI = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-
 /** How a command-line run ended. */
-export interface ExportRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type ExportRun = CliRun;
 
-/**
- * Runs `npm run export -- <args>` (the same script: tsx server/cli/export.ts) as a child process with exactly the
- * store variables given (DATABASE_URL and DATA_DIR are never inherited from the test process).
- */
-export function runExportCli(args: string[], env: { DATA_DIR: string; DATABASE_URL?: string | undefined }): Promise<ExportRun> {
-  const { DATABASE_URL: _url, DATA_DIR: _dir, ...inherited } = process.env;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX_CLI, 'server/cli/export.ts', ...args], {
-      cwd: REPO_ROOT,
-      env: { ...inherited, NODE_ENV: 'test', DATA_DIR: env.DATA_DIR, ...(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** Runs `npm run export -- <args>` as a child process (see runCli). */
+export const runExportCli = (args: string[], env: { DATA_DIR: string; DATABASE_URL?: string | undefined }) => runCli('export.ts', args, env);

@@ -1,6 +1,6 @@
 /**
- * Runs `npm run import -- <arg>` (the same script: tsx server/cli/import.ts) as a child process and
- * collects what it printed.
+ * Runs a command-line script (`npm run import`, `npm run export`: tsx server/cli/<script>.ts) as a child process
+ * and collects what it printed.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -17,13 +17,13 @@ export interface CliRun {
 }
 
 /**
- * Runs the import command with `args` and exactly the store variables given in `env` (DATABASE_URL and
+ * Runs `server/cli/<script>` with `args` and exactly the store variables given in `env` (DATABASE_URL and
  * DATA_DIR are never inherited from the test process).
  */
-export function runImportCli(args: string[], env: { DATA_DIR: string; DATABASE_URL?: string | undefined }): Promise<CliRun> {
+export function runCli(script: string, args: string[], env: { DATA_DIR: string; DATABASE_URL?: string | undefined }): Promise<CliRun> {
   const { DATABASE_URL: _url, DATA_DIR: _dir, ...inherited } = process.env;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX_CLI, 'server/cli/import.ts', ...args], {
+    const child = spawn(process.execPath, [TSX_CLI, `server/cli/${script}`, ...args], {
       cwd: REPO_ROOT,
       env: { ...inherited, NODE_ENV: 'test', DATA_DIR: env.DATA_DIR, ...(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -36,3 +36,6 @@ export function runImportCli(args: string[], env: { DATA_DIR: string; DATABASE_U
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** Runs `npm run import -- <args>`. */
+export const runImportCli = (args: string[], env: { DATA_DIR: string; DATABASE_URL?: string | undefined }) => runCli('import.ts', args, env);

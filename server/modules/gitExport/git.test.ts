@@ -26,7 +26,7 @@ async function* forever(): AsyncGenerator<string> {
   }
 }
 
-describe.skipIf(!hasGit)('running git', () => {
+describe.skipIf(!hasGit)(`running git${hasGit ? '' : ' (skipped: no git on the PATH)'}`, () => {
   it('EXPORT9 a git that fails while being fed is reported, not waited on forever', async () => {
     const failure = runGit(['--git-dir', '/nonexistent/repository.git', 'fast-import', '--quiet'], { input: lots(), deadline: Date.now() + 20_000 });
     await expect(failure).rejects.toThrow(/^git fast-import failed \(\d+\): .+/);

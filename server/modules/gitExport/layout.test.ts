@@ -61,7 +61,7 @@ describe('git export layout', () => {
     expect(tagName('..l. définitive..')).toBe('l.-definitive');
   });
 
-  it.skipIf(!hasGit())('EXPORT9 the fast-import stream makes a repository git reads back, multi-byte text intact', () => {
+  it.skipIf(!hasGit())(`EXPORT9 the fast-import stream makes a repository git reads back, multi-byte text intact${hasGit() ? '' : ' (skipped: no git on the PATH)'}`, () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'loilive-fastimport-'));
     try {
       const who = { name: 'loi.live <x>', email: 'export@loi.live' };
