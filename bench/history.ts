@@ -20,7 +20,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import DiffMatchPatch from 'diff-match-patch';
 import { diffWordsWithSpace } from 'diff';
-import { closeDiffPool, diffTexts } from '../server/modules/history/index.ts';
+import { closeHistoryPools, diffTexts } from '../server/modules/history/index.ts';
 import { openStorage } from '../server/storage/database.ts';
 import { sideOf, wordDiffAll, wordDiffUntil } from '../shared/text/wordDiff.ts';
 import { billText, editBill, generateBill, mulberry32, unrelatedAlineas } from '../test/history/generatedBill.ts';
@@ -102,7 +102,7 @@ async function unrelatedDiffs(): Promise<void> {
   }
   const { ms: elapsed, stall, result } = await stallDuring(() => Promise.resolve(wordDiffUntil(before, after, Date.now() + 1_000)));
   console.log(`main thread (for comparison): answer in ${ms(elapsed)}, ${result.complete ? 'complete' : 'coarse fallback'}, longest stall ${ms(stall)}`);
-  await closeDiffPool();
+  await closeHistoryPools();
 }
 
 /**

@@ -75,6 +75,8 @@ export const ErrorCode = {
   tooManyWebhooks: 'too_many_webhooks',
   /** The git export needs the `git` program, which this server does not have. */
   gitUnavailable: 'git_unavailable',
+  /** The server's workers for long computations are all taken; retry after the time given in Retry-After. */
+  serverBusy: 'server_busy',
   /** Something failed on the server; the request changed nothing. */
   internal: 'internal_error',
 } as const;

@@ -46,6 +46,7 @@ const statusOf = {
   webhook_url_refused: 422,
   too_many_webhooks: 409,
   git_unavailable: 503,
+  server_busy: 503,
   internal_error: 500,
 } satisfies Record<ErrorCode, number>;
 
@@ -86,6 +87,7 @@ const titles: Record<ErrorCode, string> = {
   webhook_url_refused: 'Deliveries may not go to this URL',
   too_many_webhooks: 'Too many webhooks',
   git_unavailable: 'Git is not available on this server',
+  server_busy: 'The server is busy',
   internal_error: 'Internal error',
 };
 
@@ -109,7 +111,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     const body = toProblem(error);
     if (body.status >= 500) logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
-    if (body.code === ErrorCode.rateLimited && error instanceof DomainError) {
+    if ((body.code === ErrorCode.rateLimited || body.code === ErrorCode.serverBusy) && error instanceof DomainError) {
       res.setHeader('Retry-After', String(Number(error.details.retryAfterSeconds ?? 1)));
     }
     res.status(body.status).type('application/problem+json').json(body);

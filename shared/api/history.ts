@@ -31,6 +31,39 @@ export const ArticleHistorySchema = z
   })
   .meta({ id: 'ArticleHistory' });
 
+/** One cell of the article × step grid: how an article stood at one step (no text: see HIST6 for it). */
+export const GridCellSchema = ArticleStepSchema.omit({ stepId: true, versionId: true, alineas: true }).meta({ id: 'GridCell' });
+
+/** A row of the grid: an article, in La Fabrique's article order, with a cell per step it was seen at. */
+export const GridArticleSchema = z
+  .object({
+    articleId: z.string(),
+    number: z.string(),
+    section: z.string().nullable(),
+    order: z.number().int(),
+    cells: z.array(GridCellSchema),
+  })
+  .meta({ id: 'GridArticle' });
+
+/** A column of the grid: a step that produced a text (or failed), in La Fabrique's order. */
+export const GridStepSchema = z
+  .object({
+    stepKey: z.string(),
+    stepId: z.string(),
+    versionId: z.string().nullable(),
+    stage: z.string(),
+    institution: z.string(),
+    kind: z.string().nullable(),
+    date: z.string().nullable(),
+    echec: z.string().nullable(),
+  })
+  .meta({ id: 'GridStep' });
+
+/** The bill's article × step grid, as La Fabrique's "articles" view draws it (its `articles_etapes.json`). */
+export const ArticleGridSchema = z
+  .object({ billId: z.string(), steps: z.array(GridStepSchema), articles: z.array(GridArticleSchema) })
+  .meta({ id: 'ArticleGrid' });
+
 /** A piece of a word-level diff. */
 export const DiffPartSchema = z
   .object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() })
@@ -111,6 +144,7 @@ export const BillStatsSchema = z
   .meta({ id: 'BillStats' });
 
 export type ArticleHistory = z.infer<typeof ArticleHistorySchema>;
+export type ArticleGrid = z.infer<typeof ArticleGridSchema>;
 export type VersionDiff = z.infer<typeof VersionDiffSchema>;
 export type ArticleDiff = z.infer<typeof ArticleDiffSchema>;
 export type BillStats = z.infer<typeof BillStatsSchema>;

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bill } from '../../shared/api/bills.ts';
-import type { ArticleHistory, BillStats } from '../../shared/api/history.ts';
+import type { ArticleGrid, ArticleHistory, BillStats } from '../../shared/api/history.ts';
+import { billPoolStats } from '../../server/modules/history/index.ts';
 import { expectProblem } from '../helpers/apiFixtures.ts';
 import { type ImportServer, importOk, startImportServer } from '../helpers/importServer.ts';
 import {
@@ -73,6 +74,20 @@ for (const target of storageTargets) {
           steps = new Map(response.body.steps.map((step) => [step.key, { stepId: step.id, versionId: step.versionId }]));
         });
 
+        it(`STAT4 ${bill}: the statistics are computed on the bill worker while the server answers other requests, once per revision`, async () => {
+          const before = billPoolStats().done;
+          let answered = false;
+          const computing = ctx.anonymous.get<BillStats>(`/bills/${billId}/stats`).finally(() => (answered = true));
+          await expect.poll(() => billPoolStats().running > 0 || answered, { timeout: 60_000, interval: 5 }).toBe(true);
+          // The main thread is free: a request made while the worker computes is answered.
+          if (!answered) expect((await fetch(`${ctx.server.url}/health`)).status).toBe(200);
+          expect((await computing).status).toBe(200);
+          expect(billPoolStats().done).toBe(before + 1);
+          const again = await ctx.anonymous.get<BillStats>(`/bills/${billId}/stats`);
+          expect(again.body).toEqual((await computing).body);
+          expect(billPoolStats().done).toBe(before + 1);
+        });
+
         it(`STAT3 ${bill}: GET /stats gives every field of viz/procedure.json stats, and no other, with its value`, async () => {
           const response = await ctx.anonymous.get<BillStats>(`/bills/${billId}/stats`);
           expect(response.status).toBe(200);
@@ -90,6 +105,30 @@ for (const target of storageTargets) {
 
         it(`HIST6 ${bill}: viz/articles_etapes.json lists the articles checked one by one below`, () => {
           expect(articleKeys.length).toBe(bill === 'pjl15-034' ? 11 : 30);
+        });
+
+        it(`HIST8 ${bill}: GET /articles/grid gives every article of articles_etapes.json in its order, each cell equal`, async () => {
+          const response = await ctx.anonymous.get<ArticleGrid>(`/bills/${billId}/articles/grid`);
+          expect(response.status).toBe(200);
+          const grid = response.body;
+          const byOrder = articleKeys.map((key) => etapes[key]!).sort((a, b) => a.order - b.order);
+          expect(grid.articles.map((article) => [article.number, article.order, article.section])).toEqual(
+            byOrder.map((want) => [want.titre, want.order, want.section]),
+          );
+          for (const [i, want] of byOrder.entries()) {
+            const cells = grid.articles[i]!.cells;
+            expect(cells.map((cell) => [cell.stepKey, cell.status, cell.diff, cell.length, cell.newNumber]), want.titre).toEqual(
+              want.steps.map((entry) => [entry.id_step, entry.status, entry.diff ?? null, entry.length, entry.newnum ?? null]),
+            );
+            cells.forEach((cell, k) => expect(cell.nDiff, `${want.titre} at ${cell.stepKey}`).toBeCloseTo(want.steps[k]!.n_diff, 3));
+          }
+          // Columns: every step an article or a failure was seen at, each once, with its version.
+          const used = new Set([...Object.values(etapes)].flatMap((article) => article.steps.map((entry) => entry.id_step)));
+          expect(new Set(grid.steps.map((column) => column.stepKey))).toEqual(used);
+          expect(grid.steps).toHaveLength(used.size);
+          for (const column of grid.steps) expect({ stepId: column.stepId, versionId: column.versionId }).toEqual(steps.get(column.stepKey));
+          const failures = (etapes.echec?.steps ?? []).map((entry) => entry.id_step);
+          expect(grid.steps.filter((column) => column.echec !== null).map((column) => column.stepKey)).toEqual(failures);
         });
 
         it(`HIST6 ${bill}: an article the bill never had (or its id spelled with "_", or the echec pseudo-article) is 404`, async () => {

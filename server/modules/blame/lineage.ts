@@ -55,8 +55,8 @@ export interface AttributedVersion {
   byArticleId: Map<string, AttributedText>;
 }
 
-/** The word diff the walk uses, given the time left for it (ms). */
-export type DiffFn = (before: string, after: string, timeoutMs: number) => DiffPart[];
+/** The word diffs the walk uses: a version's articles, each before and after, diffed together (one shared budget). */
+export type DiffAll = (pairs: readonly (readonly [string, string])[]) => Promise<DiffPart[][]>;
 
 /** One origin object per step and writer, so runs compare origins by identity. */
 export class Origins {
@@ -178,8 +178,11 @@ function insertRuns(runs: Run[], text: string, from: number, to: number, step: n
   });
 }
 
-/** Attributes one article's text given the attributed text it continues (or null: all of it is new). */
-export function attributeArticle(previous: AttributedText | null, article: LineageArticle, step: number, diff: DiffFn, timeoutMs: number, origins: Origins): AttributedText {
+/**
+ * Attributes one article's text given the attributed text it continues (or null: all of it is new) and the word
+ * diff from that text to this one.
+ */
+export function attributeArticle(previous: AttributedText | null, article: LineageArticle, step: number, parts: readonly DiffPart[], origins: Origins): AttributedText {
   const { text } = article;
   if (previous !== null && previous.text === text) return { text, runs: previous.runs };
   const writers: Writer[] = [];
@@ -191,7 +194,7 @@ export function attributeArticle(previous: AttributedText | null, article: Linea
   }
   const cursor = new RunCursor(previous.runs);
   let at = 0;
-  for (const part of diff(previous.text, text, timeoutMs)) {
+  for (const part of parts) {
     const length = part.text.length;
     if (part.op === 'delete') cursor.skip(length);
     else if (part.op === 'equal') {
@@ -210,24 +213,23 @@ export function attributeArticle(previous: AttributedText | null, article: Linea
  * the article with the same live-document id, else the same article id (La Fabrique's identity, by working
  * number), as it last stood; a deleted article's text is empty, so words it gets back count as new.
  */
-export function attributeVersion(
+export async function attributeVersion(
   previous: AttributedVersion | null,
   articles: readonly LineageArticle[],
   step: number,
-  diff: DiffFn,
-  budgetMs: number,
+  diffAll: DiffAll,
   origins: Origins,
-): AttributedVersion {
-  const deadline = Date.now() + budgetMs;
-  const attributed = articles.map((article) => {
-    const before =
-      previous === null
-        ? null
-        : article.lineageId === null
-          ? (previous.byArticleId.get(article.articleId) ?? null)
-          : (previous.byLineageId.get(article.lineageId) ?? previous.byArticleId.get(article.lineageId) ?? null);
-    return attributeArticle(before, article, step, diff, Math.max(0, deadline - Date.now()), origins);
-  });
+): Promise<AttributedVersion> {
+  const befores = articles.map((article) =>
+    previous === null
+      ? null
+      : article.lineageId === null
+        ? (previous.byArticleId.get(article.articleId) ?? null)
+        : (previous.byLineageId.get(article.lineageId) ?? previous.byArticleId.get(article.lineageId) ?? null),
+  );
+  // An article with nothing before it is all new: its pair is left equal, which costs the diff nothing.
+  const diffs = await diffAll(articles.map((article, i) => [befores[i]?.text || article.text, article.text]));
+  const attributed = articles.map((article, i) => attributeArticle(befores[i] ?? null, article, step, diffs[i] ?? [], origins));
   const byLineageId = new Map(previous?.byLineageId);
   const byArticleId = new Map(previous?.byArticleId);
   articles.forEach((article, i) => {

@@ -7,18 +7,18 @@ import type { ArticleBlame, BlameRun, BlameStep, VersionBlame } from '../../../s
 import type { Contributor } from '../../../shared/api/contributions.ts';
 import type { VersionSummary } from '../../../shared/api/bills.ts';
 import { ErrorCode } from '../../../shared/errors.ts';
-import { wordDiff } from '../../../shared/text/wordDiff.ts';
 import { notFound } from '../../common/errors.ts';
 import type { Database } from '../../storage/database.ts';
 import { getVersion, listVersions } from '../bills/index.ts';
+import { diffTexts, RevisionCache } from '../history/index.ts';
 import { chainHead } from '../ledger/index.ts';
 import { type AmendmentCredit, amendmentCredits, contributorsById, loadVersionAttributions } from './blameQueries.ts';
-import { type AttributedVersion, attributeVersion, type DiffFn, type LineageArticle, Origins, type Run } from './lineage.ts';
+import { type AttributedVersion, attributeVersion, type DiffAll, type LineageArticle, Origins, type Run } from './lineage.ts';
 
 /** Each version's articles share this much time for their word diffs; what is left over is diffed coarsely (DIFF2). */
 const VERSION_BUDGET_MS = 1_000;
-// A diff given no time at all may be read as "no limit" by the diff library.
-const diff: DiffFn = (before, after, timeoutMs) => wordDiff(before, after, Math.max(1, timeoutMs));
+// The history endpoints' diffs (DIFF5): short ones here, long ones on the diff workers, so a walk never holds the loop.
+const diffAll: DiffAll = async (pairs) => (await diffTexts(pairs, VERSION_BUDGET_MS)).map((result) => result.parts);
 
 /** An article of the version, attributed: its text as runs of origins. */
 interface LineageOfArticle {
@@ -36,31 +36,8 @@ interface VersionLineage {
   articles: LineageOfArticle[];
 }
 
-/** A few recent walks, each valid for one revision of its bill. */
-class LineageCache {
-  readonly #entries = new Map<string, { revision: number; value: Promise<VersionLineage> }>();
-
-  constructor(private readonly capacity: number) {}
-
-  get(key: string, revision: number, compute: () => Promise<VersionLineage>): Promise<VersionLineage> {
-    const cached = this.#entries.get(key);
-    this.#entries.delete(key);
-    if (cached?.revision === revision) {
-      this.#entries.set(key, cached);
-      return cached.value;
-    }
-    const value = compute();
-    this.#entries.set(key, { revision, value });
-    // A failed walk is not served to the next caller.
-    value.catch(() => {
-      if (this.#entries.get(key)?.value === value) this.#entries.delete(key);
-    });
-    if (this.#entries.size > this.capacity) this.#entries.delete(this.#entries.keys().next().value as string);
-    return value;
-  }
-}
-
-const cache = new LineageCache(50);
+// A few recent walks, keyed by bill and version, each valid for one revision of its bill.
+const cache = new RevisionCache<VersionLineage>(50);
 
 const INSTITUTIONS: Record<string, string> = {
   assemblee: 'Assemblée nationale',
@@ -109,7 +86,7 @@ async function walkVersions(db: Database, billId: string, versionId: string): Pr
         spans: own !== undefined && own.textLength === text.length ? own.spans : null,
       };
     });
-    attributed = attributeVersion(attributed, inputs, step, diff, VERSION_BUDGET_MS, origins);
+    attributed = await attributeVersion(attributed, inputs, step, diffAll, origins);
     const current: AttributedVersion = attributed;
     articles = version.articles.map(({ articleId, number, newNumber, status }, i) => {
       const { text, runs } = current.articles[i] ?? { text: '', runs: [] };

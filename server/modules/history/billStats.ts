@@ -6,17 +6,10 @@ import type { BillStats } from '../../../shared/api/history.ts';
 import type { Database } from '../../storage/database.ts';
 import { loadBillContent } from '../bills/index.ts';
 import { chainHead } from '../ledger/index.ts';
-import { computeExtraStats, computeLaFabriqueStats } from './lafabrique/stats.ts';
-import { procedureOf } from './procedureOf.ts';
-import { RevisionCache } from './revisionCache.ts';
-
-const cache = new RevisionCache<BillStats>(100);
+import { statsOf } from './wholeBill.ts';
 
 /** La Fabrique's statistics of the bill, and our own figures beside them. */
 export async function getBillStats(db: Database, billId: string): Promise<BillStats> {
-  return cache.get(billId, await chainHead(db, billId), async () => {
-    const procedure = procedureOf(await loadBillContent(db, billId));
-    const lafabrique = computeLaFabriqueStats(procedure) as unknown as BillStats['lafabrique'];
-    return { billId, lafabrique, extra: { ...computeExtraStats(procedure) } };
-  });
+  const { lafabrique, extra } = await statsOf(billId, await chainHead(db, billId), () => loadBillContent(db, billId));
+  return { billId, lafabrique: lafabrique as unknown as BillStats['lafabrique'], extra: { ...extra } };
 }

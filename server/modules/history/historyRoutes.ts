@@ -4,6 +4,7 @@
  */
 import { BillParamsSchema } from '../../../shared/api/bills.ts';
 import {
+  ArticleGridSchema,
   ArticleHistorySchema,
   ArticleParamsSchema,
   BillStatsSchema,
@@ -13,6 +14,7 @@ import {
 } from '../../../shared/api/history.ts';
 import { defineRoute } from '../../http/route.ts';
 import type { Database } from '../../storage/database.ts';
+import { getArticleGrid } from './articleGrid.ts';
 import { getArticleHistory } from './articleHistory.ts';
 import { getBillStats } from './billStats.ts';
 import { diffVersions } from './diffVersions.ts';
@@ -21,6 +23,16 @@ import { historyStream, NDJSON, writeNdjson } from './historyStream.ts';
 /** The history endpoints, bound to a database. */
 export function historyRoutes({ db }: { db: Database }) {
   return [
+    defineRoute({
+      method: 'get',
+      path: '/bills/:id/articles/grid',
+      tag: 'History',
+      summary: 'Every article at every step, without texts: La Fabrique’s article grid (its articles_etapes.json)',
+      params: BillParamsSchema,
+      response: ArticleGridSchema,
+      errors: [404, 503],
+      handler: ({ params }) => getArticleGrid(db, params.id),
+    }),
     defineRoute({
       method: 'get',
       path: '/bills/:id/articles/:number/history',
@@ -63,7 +75,7 @@ export function historyRoutes({ db }: { db: Database }) {
       summary: 'La Fabrique de la loi’s statistics of the bill, under its own field names',
       params: BillParamsSchema,
       response: BillStatsSchema,
-      errors: [404],
+      errors: [404, 503],
       handler: ({ params }) => getBillStats(db, params.id),
     }),
   ];

@@ -3,9 +3,11 @@ export { getArticleHistory } from './articleHistory.ts';
 export { getBillStats } from './billStats.ts';
 export { diffVersions } from './diffVersions.ts';
 export { historyStream } from './historyStream.ts';
-export { closeDiffPool, diffPoolStats, diffTexts } from './textDiffs.ts';
+export { diffTexts } from './textDiffs.ts';
+export { billPoolStats, closeHistoryPools, diffPoolStats } from './workers/pools.ts';
+export { articleHistoriesOf } from './wholeBill.ts';
 export { historyRoutes } from './historyRoutes.ts';
-export { type ArticleHistory, computeArticleHistories, orderStepsForHistory } from './lafabrique/articleHistory.ts';
+export { type ArticleHistory, orderStepsForHistory } from './lafabrique/articleHistory.ts';
 // What other views of a text's evolution build on (server/modules/timeline): the bill as La Fabrique's neutral
 // procedure, its per-text figures and procedure counts, its article order, and the per-revision cache.
 export { procedureOf } from './procedureOf.ts';

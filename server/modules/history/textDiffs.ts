@@ -5,32 +5,16 @@
  * worker pool with the full budget (DIFF2). When the pool's queue is full, the pairs get what the main thread
  * already has: their coarse form.
  */
-import { availableParallelism } from 'node:os';
 import { coarseDiff, DEFAULT_TIMEOUT_MS, type DiffResult, wordDiffUntil } from '../../../shared/text/wordDiff.ts';
-import { DiffPool, type DiffPoolStats, type TextPair } from './diffPool.ts';
+import { diffPool } from './workers/pools.ts';
+import type { TextPair } from './workers/tasks.ts';
 
 /** Changed characters (both sides) from which a diff goes straight to a worker. */
 export const OFF_THREAD_FROM = 64 * 1024;
 /** What a diff may search on the main thread before it is handed to a worker. */
 export const INLINE_BUDGET_MS = 10;
 
-let pool: DiffPool | null = null;
-
-/** The node's diff workers: one per core but one, at least one, at most four; started on first use. */
-function diffPool(): DiffPool {
-  pool ??= new DiffPool({ size: Math.min(4, Math.max(1, availableParallelism() - 1)), maxQueued: 32, graceMs: 1_000, idleMs: 30_000, heapMb: 512 });
-  return pool;
-}
-
-/** What the diff workers did so far. */
-export const diffPoolStats = (): DiffPoolStats => diffPool().stats();
-
-/** Stops the diff workers (they restart on next use). */
-export async function closeDiffPool(): Promise<void> {
-  const current = pool;
-  pool = null;
-  await current?.close();
-}
+const coarse = (pairs: readonly TextPair[]): DiffResult[] => pairs.map(([before, after]) => ({ parts: coarseDiff(before, after), complete: false }));
 
 /** The word diffs of `pairs` (an article's text before and after), sharing one budget. */
 export async function diffTexts(pairs: readonly TextPair[], timeoutMs = DEFAULT_TIMEOUT_MS): Promise<DiffResult[]> {
@@ -41,10 +25,8 @@ export async function diffTexts(pairs: readonly TextPair[], timeoutMs = DEFAULT_
   const results = pairs.map(([before, after]) => (here || before === after ? wordDiffUntil(before, after, deadline) : null));
   const pending = pairs.flatMap((pair, i) => (results[i]?.complete ? [] : [{ i, pair }]));
   if (pending.length === 0) return results as DiffResult[];
-  const offThread = await diffPool().run(
-    pending.map(({ pair }) => pair),
-    timeoutMs,
-  );
+  const handed = pending.map(({ pair }) => pair);
+  const offThread = await diffPool().run({ kind: 'wordDiffs', pairs: handed, timeoutMs }, timeoutMs, () => coarse(handed));
   pending.forEach(({ i, pair: [before, after] }, k) => {
     results[i] = offThread?.[k] ?? results[i] ?? { parts: coarseDiff(before, after), complete: false };
   });

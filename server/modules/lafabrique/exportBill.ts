@@ -8,7 +8,7 @@ import { ErrorCode } from '../../../shared/errors.ts';
 import { notFound } from '../../common/errors.ts';
 import type { Database } from '../../storage/database.ts';
 import { loadBillContent } from '../bills/index.ts';
-import { type ArticleHistory, computeArticleHistories, getBillStats, procedureOf, RevisionCache } from '../history/index.ts';
+import { articleHistoriesOf, getBillStats } from '../history/index.ts';
 import { chainHead } from '../ledger/index.ts';
 import { AmendmentsFile, InterventionsFile, ProcedureFile, TextFile } from './files.ts';
 import { amendmentsPath, INTERVENTIONS_PATH, PROCEDURE_PATH, textPath } from './readBill.ts';
@@ -18,9 +18,6 @@ import { amendmentsByStep, amendmentsFile, articlesEtapesFile, interventionsFile
 export const ARTICLES_ETAPES_PATH = 'viz/articles_etapes.json';
 
 type Json = Record<string, unknown>;
-
-// Every article's history takes seconds of CPU on a long bill: computed once per bill revision (its ledger head).
-const histories = new RevisionCache<Record<string, ArticleHistory>>(20);
 
 /** A bill's La Fabrique files. */
 export interface LaFabriqueExport {
@@ -47,8 +44,7 @@ export async function openLaFabriqueExport(db: Database, billId: string): Promis
   const makers = new Map<string, () => Promise<Json>>();
   makers.set(PROCEDURE_PATH, async () => checked(ProcedureFile, PROCEDURE_PATH, procedureFile(content, (await getBillStats(db, billId)).lafabrique)));
   makers.set(ARTICLES_ETAPES_PATH, async () => {
-    const articles = await histories.get(billId, revision, () => Promise.resolve(computeArticleHistories(procedureOf(content))));
-    return articlesEtapesFile(content, articles);
+    return articlesEtapesFile(content, await articleHistoriesOf(billId, revision, content));
   });
   for (const step of content.steps) {
     const { text } = step;

@@ -1,28 +1,25 @@
 /**
- * A small pool of worker threads for word diffs too long to run on the main thread (DIFF5): a search that may take
- * its whole second of budget there would hold up every socket of the node. Few workers, a short queue: a job that
- * finds the queue full is refused at once (the caller then answers the coarse form), never queued without bound.
- * A worker that overruns its job's budget by `graceMs` is terminated and the job answered coarsely, so a job's
- * answer never waits much longer than its budget once a worker has taken it.
+ * A small pool of worker threads for history computations too long for the main thread: a word diff that may take
+ * its whole second of budget (DIFF5), or the similarities of every article of a long bill (STAT4), would hold up
+ * every socket of the node. Few workers, a short queue: a job that finds the queue full is refused at once (the
+ * caller then answers otherwise), never queued without bound. A worker that overruns its job's budget by `graceMs`
+ * is terminated and the job answered by its `overrun` fallback, so a job's answer never waits much longer than its
+ * budget once a worker has taken it.
  */
 import { Worker } from 'node:worker_threads';
-import { coarseDiff, type DiffResult } from '../../../shared/text/wordDiff.ts';
-
-/** Two texts to diff: before, after. */
-export type TextPair = readonly [string, string];
+import type { ResultOf, Task } from './tasks.ts';
 
 /** A job sent to a worker. */
 export interface ToWorker {
   id: number;
-  pairs: TextPair[];
-  timeoutMs: number;
+  task: Task;
 }
 
-/** What a worker sends back. */
-export type FromWorker = { type: 'ready' } | { type: 'done'; id: number; results: DiffResult[] };
+/** What a worker sends back: ready, a task's result, or the error it threw. */
+export type FromWorker = { type: 'ready' } | { type: 'done'; id: number; result: unknown } | { type: 'failed'; id: number; message: string };
 
 /** Sizes and timings of the pool. */
-export interface DiffPoolOptions {
+export interface WorkerPoolOptions {
   /** Worker threads at most. */
   size: number;
   /** Jobs waiting for a worker at most; more are refused. */
@@ -36,12 +33,12 @@ export interface DiffPoolOptions {
 }
 
 /** What the pool did so far, for tests, benchmarks and metrics. */
-export interface DiffPoolStats {
+export interface WorkerPoolStats {
   /** Jobs a worker answered. */
   done: number;
   /** Jobs refused because the queue was full. */
   refused: number;
-  /** Jobs answered coarsely because their worker overran or ran out of memory. */
+  /** Jobs answered by their fallback because their worker overran or ran out of memory. */
   cutOff: number;
   /** Jobs running now. */
   running: number;
@@ -49,10 +46,11 @@ export interface DiffPoolStats {
 
 interface Job {
   id: number;
-  pairs: TextPair[];
-  timeoutMs: number;
-  resolve(results: DiffResult[]): void;
-  reject(error: Error): void;
+  task: Task;
+  budgetMs: number;
+  overrun: () => unknown;
+  resolve: (result: unknown) => void;
+  reject: (error: Error) => void;
 }
 
 interface Slot {
@@ -64,42 +62,43 @@ interface Slot {
 
 // The worker is TypeScript, loaded through tsx's API in a plain thread, the same way under `npm start`, tests
 // and benchmarks (a worker does not inherit the main thread's loader hooks).
-const ENTRY = new URL('./diffWorker.ts', import.meta.url).href;
+const ENTRY = new URL('./historyWorker.ts', import.meta.url).href;
 const BOOT = `const { workerData } = require('node:worker_threads');
 import(workerData.tsx).then((api) => api.tsImport(workerData.entry, workerData.entry));`;
 
-const coarse = (pairs: readonly TextPair[]): DiffResult[] => pairs.map(([before, after]) => ({ parts: coarseDiff(before, after), complete: false }));
-
 /** The pool; workers start on first use and stop when idle. */
-export class DiffPool {
+export class WorkerPool {
   readonly #slots = new Set<Slot>();
   readonly #queue: Job[] = [];
   readonly #stats = { done: 0, refused: 0, cutOff: 0 };
   #nextId = 1;
   #closed = false;
 
-  constructor(private readonly options: DiffPoolOptions) {}
+  constructor(private readonly options: WorkerPoolOptions) {}
 
-  /** The diffs of `pairs` computed on a worker, or null at once when the queue is full. */
-  run(pairs: TextPair[], timeoutMs: number): Promise<DiffResult[]> | null {
-    if (this.#closed) throw new Error('the diff pool is closed');
+  /**
+   * The task's result computed on a worker, or null at once when the queue is full. A worker that overruns
+   * `budgetMs` (plus the grace) or runs out of memory is answered by `overrun` (which may throw).
+   */
+  run<T extends Task>(task: T, budgetMs: number, overrun: () => ResultOf<T>): Promise<ResultOf<T>> | null {
+    if (this.#closed) throw new Error('the worker pool is closed');
     if (this.#queue.length >= this.options.maxQueued) {
       this.#stats.refused += 1;
       return null;
     }
-    const result = new Promise<DiffResult[]>((resolve, reject) => this.#queue.push({ id: this.#nextId++, pairs, timeoutMs, resolve, reject }));
+    const result = new Promise<unknown>((resolve, reject) => this.#queue.push({ id: this.#nextId++, task, budgetMs, overrun, resolve, reject }));
     this.#dispatch();
-    return result;
+    return result as Promise<ResultOf<T>>;
   }
 
-  stats(): DiffPoolStats {
+  stats(): WorkerPoolStats {
     return { ...this.#stats, running: [...this.#slots].filter((slot) => slot.job !== null).length };
   }
 
   /** Refuses queued jobs and stops every worker. */
   async close(): Promise<void> {
     this.#closed = true;
-    for (const job of this.#queue.splice(0)) job.reject(new Error('the diff pool is closed'));
+    for (const job of this.#queue.splice(0)) job.reject(new Error('the worker pool is closed'));
     await Promise.all([...this.#slots].map((slot) => this.#stop(slot)));
   }
 
@@ -124,31 +123,32 @@ export class DiffPool {
     worker.unref();
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'ready') slot.ready = true;
-      else if (slot.job?.id === message.id) this.#finish(slot, message.results);
+      else if (slot.job?.id === message.id) this.#finish(slot, message);
       this.#idle(slot);
       this.#dispatch();
     });
     worker.on('error', (error) => this.#lost(slot, error));
-    worker.on('exit', (code) => this.#lost(slot, new Error(`diff worker exited with code ${code}`)));
+    worker.on('exit', (code) => this.#lost(slot, new Error(`history worker exited with code ${code}`)));
   }
 
   #start(slot: Slot, job: Job): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.job = job;
     slot.worker.ref();
-    slot.worker.postMessage({ id: job.id, pairs: job.pairs, timeoutMs: job.timeoutMs } satisfies ToWorker);
+    slot.worker.postMessage({ id: job.id, task: job.task } satisfies ToWorker);
     slot.timer = setTimeout(() => {
-      // Overran: the answer is the coarse one, and the worker, still searching, is replaced.
+      // Overran: the answer is the fallback, and the worker, still computing, is replaced.
       this.#stats.cutOff += 1;
-      job.resolve(coarse(job.pairs));
+      settle(job);
       slot.job = null;
       void this.#stop(slot).then(() => this.#dispatch());
-    }, job.timeoutMs + this.options.graceMs);
+    }, job.budgetMs + this.options.graceMs);
   }
 
-  #finish(slot: Slot, results: DiffResult[]): void {
+  #finish(slot: Slot, message: Extract<FromWorker, { id: number }>): void {
     this.#stats.done += 1;
-    slot.job?.resolve(results);
+    if (message.type === 'done') slot.job?.resolve(message.result);
+    else slot.job?.reject(new Error(`history worker: ${message.message}`));
     slot.job = null;
   }
 
@@ -161,7 +161,7 @@ export class DiffPool {
     slot.timer.unref();
   }
 
-  /** A worker failed or exited: its job ends (coarsely if it ran out of memory), queued jobs go to the others. */
+  /** A worker failed or exited: its job ends (by its fallback if it ran out of memory), queued jobs go to the others. */
   #lost(slot: Slot, error: Error): void {
     if (!this.#slots.delete(slot)) return;
     if (slot.timer) clearTimeout(slot.timer);
@@ -169,7 +169,7 @@ export class DiffPool {
     slot.job = null;
     if (job && (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
       this.#stats.cutOff += 1;
-      job.resolve(coarse(job.pairs));
+      settle(job);
     } else job?.reject(error);
     // A worker that could not even start would fail again: its queue is answered with the error instead.
     if (!slot.ready) for (const queued of this.#queue.splice(0)) queued.reject(error);
@@ -180,5 +180,14 @@ export class DiffPool {
     this.#slots.delete(slot);
     if (slot.timer) clearTimeout(slot.timer);
     await slot.worker.terminate();
+  }
+}
+
+/** Answers a job with what its fallback gives, or the error it throws. */
+function settle(job: Job): void {
+  try {
+    job.resolve(job.overrun());
+  } catch (error) {
+    job.reject(error as Error);
   }
 }
