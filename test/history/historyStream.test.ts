@@ -95,6 +95,13 @@ for (const target of storageTargets) {
       expect(line.counts).toEqual(diff.body.counts);
     });
 
+    it('HIST7 streams of one bill started together (which share their reads and diffs) each get the whole history', async () => {
+      const url = `${ctx.server.url}/api/v1/bills/${imported.billId}/history/stream`;
+      const alone = await readNdjson(url);
+      const together = await Promise.all(Array.from({ length: 6 }, () => readNdjson(url)));
+      for (const stream of together) expect(stream.body).toBe(alone.body);
+    });
+
     it('HIST7 an unknown bill is a 404 problem, before anything is streamed', async () => {
       expectProblem(await ctx.anonymous.get('/bills/no-such-bill/history/stream'), 404, 'bill_not_found');
     });

@@ -6,6 +6,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { HistoryStreamLine } from '../../../shared/api/history.ts';
+import { InFlight, perDatabase } from '../../common/inFlight.ts';
 import type { Database } from '../../storage/database.ts';
 import { assertBillExists } from '../bills/index.ts';
 import { diffArticles } from './articleChanges.ts';
@@ -14,6 +15,9 @@ import { type VersionWithArticles, versionsInOrder } from './versionPages.ts';
 
 /** Versions read per query: small, as a version of a long bill can weigh a megabyte. */
 const PAGE_SIZE = 8;
+
+// Streams that read the same versions together (versionPages.ts shares the reads) share their diffs too.
+const diffsInFlight = perDatabase<Database, InFlight<Awaited<ReturnType<typeof diffArticles>>>>(() => new InFlight());
 
 /** The lines of the bill's history stream; throws bill_not_found at once (before any line) for an unknown bill. */
 export async function historyStream(db: Database, billId: string, pageSize = PAGE_SIZE): Promise<AsyncGenerator<HistoryStreamLine>> {
@@ -25,7 +29,9 @@ async function* lines(db: Database, billId: string, pageSize: number): AsyncGene
   let previous: VersionWithArticles | null = null;
   let index = 0;
   for await (const version of versionsInOrder(db, billId, pageSize)) {
-    const { articles, counts } = await diffArticles(previous?.articles ?? [], version.articles);
+    const from = previous?.articles ?? [];
+    const key = `${previous?.summary.id ?? ''}\u0000${version.summary.id}`;
+    const { articles, counts } = await diffsInFlight(db).run(key, () => diffArticles(from, version.articles));
     yield {
       type: 'version',
       index,
