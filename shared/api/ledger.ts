@@ -21,15 +21,23 @@ export const LedgerRedactionSchema = z
   })
   .meta({ id: 'LedgerRedaction' });
 
-/** One ledger entry. `hash` = SHA-256 of the canonical JSON of the other fields, `prevHash` included. */
+/**
+ * One ledger entry. `hash` = SHA-256 of the canonical JSON of `{billId, seq, type, actorId, payload, createdAt,
+ * prevHash}`. An entry that sealed private fields when it was written (a vote's voter and values) carries their
+ * `payload.seal` instead of them, and names them in `sealed`: it is shown whole and its hash can be recomputed.
+ */
 export const LedgerEventSchema = z
   .object({
     id: z.number().int().meta({ description: 'Global, increasing; use it as the `after` cursor' }),
     billId: z.string(),
     seq: z.number().int().meta({ description: 'Position in this bill’s chain, from 1' }),
     type: z.string().meta({ example: 'bill.imported' }),
-    actorId: z.string().nullable(),
-    payload: z.record(z.string(), z.unknown()),
+    actorId: z.string().nullable().meta({ description: 'Who acted; null for the command line and on a sealed entry' }),
+    payload: z.record(z.string(), z.unknown()).meta({
+      description:
+        'What the entry records. On a sealed entry, `seal` = SHA-256 (hex) of the canonical JSON of the sealed fields with a random ' +
+        '`salt`, kept private: the hash covers them through it, and nobody can find them by trying values',
+    }),
     createdAt: z.string(),
     prevHash: z.string(),
     hash: z.string(),
@@ -39,7 +47,18 @@ export const LedgerEventSchema = z
       .array(z.string())
       .optional()
       .meta({
-        description: 'On a vote entry read for the public: what is withheld as personal data (the voter, the values); its target stays',
+        description:
+          'On a vote entry written before votes were sealed, read for the public: what is withheld (set to null) as personal data ' +
+          '(the voter, the values); its target stays. Its hash covers the stored values, so it cannot be recomputed from this',
+        example: ['actorId', 'value', 'previous'],
+      }),
+    sealed: z
+      .array(z.string())
+      .optional()
+      .meta({
+        description:
+          'On an entry that sealed private fields when it was written (a vote): their names. They are in no public read; ' +
+          '`payload.seal` commits to them, so the entry is shown whole and its hash can be recomputed',
         example: ['actorId', 'value', 'previous'],
       }),
   })
@@ -86,7 +105,11 @@ export const LedgerVerificationSchema = z
       ok: z.literal(false),
       count: z.number().int().meta({ description: 'Entries checked, up to and including the broken one' }),
       brokenAt: z.object({ id: z.number().int(), seq: z.number().int() }),
-      reason: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap']),
+      reason: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap', 'seal_mismatch']).meta({
+        description:
+          'hash_mismatch: the entry changed; prev_hash_mismatch: it does not follow the entry before; sequence_gap: an entry is ' +
+          'missing or moved; seal_mismatch: its stored sealed part is not the one its `payload.seal` commits to',
+      }),
       detail: z.string(),
     }),
   ])

@@ -1,18 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Argument } from '../../shared/api/arguments.ts';
 import type { Tallies, VoteState, VoteValue } from '../../shared/api/votes.ts';
-import { listEvents } from '../../server/modules/ledger/index.ts';
-import { votes, voteTallies } from '../../server/storage/schema.ts';
+import { sealOf } from '../../server/modules/ledger/hashChain.ts';
+import { events, votes, voteTallies } from '../../server/storage/schema.ts';
 import { ADMIN_ENV, adminClient, expectProblem, signUp } from '../helpers/apiFixtures.ts';
-import {
-  type BillWithArticles,
-  createBillWithArticles,
-  depositedAmendment,
-  draftAmendment,
-  entriesOfType,
-  ledgerOf,
-} from '../helpers/deliberationFixtures.ts';
+import { type BillWithArticles, createBillWithArticles, depositedAmendment, draftAmendment, entriesOfType, ledgerOf } from '../helpers/deliberationFixtures.ts';
 import { storageTargets, targetTitle } from '../helpers/storageTargets.ts';
 import { ApiClient, startTestServer, type TestServer } from '../helpers/testServer.ts';
 
@@ -36,11 +29,16 @@ for (const target of storageTargets) {
       return { rows, counted, tally: tally ? { agree: tally.agree, mixed: tally.mixed, disagree: tally.disagree } : null };
     }
 
-    /** The bill's ledger entries as stored (the public listing withholds who voted how, LEDGER8), of some types. */
+    /** The bill's ledger rows as stored, with their sealed parts (who voted how: no public read has them, LEDGER8), of some types. */
     async function storedEntries(billId: string, ...types: string[]) {
-      const { events: entries } = await listEvents(server.app.storage.db, billId, 0, 100_000);
-      return types.length === 0 ? entries : entries.filter((entry) => types.includes(entry.type));
+      const rows = await server.app.storage.db.select().from(events).where(eq(events.billId, billId)).orderBy(asc(events.seq));
+      return types.length === 0 ? rows : rows.filter((row) => types.includes(row.type));
     }
+    /** A vote's sealed part without its salt: the voter and the values. */
+    const vote = (sealed: Record<string, unknown> | null) => {
+      const { salt: _salt, ...fields } = sealed ?? {};
+      return fields;
+    };
 
     beforeAll(async () => {
       server = await startTestServer(target, ADMIN_ENV);
@@ -66,34 +64,19 @@ for (const target of storageTargets) {
       expect((await anonymous.get<VoteState>(path)).body).toEqual({ ...cast.body, myVote: null });
       expect((await client.get<VoteState>(path)).body).toEqual(cast.body);
 
-      const [entry] = (await storedEntries(world.bill.id, 'vote.cast')).filter((e) => e.actorId === me.id);
-      expect(entry?.payload).toEqual({ target: { type: 'article', id: article }, value: 'agree', previous: null });
-    });
-
-    it('LEDGER8 the public ledger keeps a vote’s place and target but withholds who voted and how; the chain still verifies', async () => {
-      const { client, me } = await signUp(server.url);
-      const article = world.articleIds[0]!;
-      await client.put(votePath(world.bill.id, 'article', article), { value: 'disagree' });
-      const [stored] = (await storedEntries(world.bill.id, 'vote.cast')).filter((e) => e.actorId === me.id);
-      const listed = (await ledgerOf(anonymous, world.bill.id)).find((e) => e.seq === stored!.seq);
-      expect(listed).toMatchObject({
-        type: 'vote.cast',
-        actorId: null,
-        payload: { target: { type: 'article', id: article }, value: null, previous: null },
-        withheld: ['actorId', 'value', 'previous'],
-        hash: stored!.hash,
-        prevHash: stored!.prevHash,
-      });
-      // Nobody's vote is readable there, not even by the voter (their own votes are at the votes endpoints).
-      expect((await ledgerOf(client, world.bill.id)).filter((e) => e.type.startsWith('vote.') && (e.actorId !== null || e.payload.value != null))).toEqual([]);
-      expect((await anonymous.get<{ ok: boolean }>(`/bills/${world.bill.id}/events/verify`)).body.ok).toBe(true);
+      // The entry names the target; the voter and the value are in its sealed part, committed to by its seal (LEDGER8).
+      const [entry] = (await storedEntries(world.bill.id, 'vote.cast')).filter((e) => e.sealed?.actorId === me.id);
+      expect(entry).toMatchObject({ actorId: null, payload: { target: { type: 'article', id: article }, seal: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown } });
+      expect(Object.keys(entry!.payload).sort()).toEqual(['seal', 'target']);
+      expect(entry?.sealed).toEqual({ actorId: me.id, value: 'agree', previous: null, salt: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown });
+      expect(sealOf(entry!.sealed!)).toBe(entry?.payload.seal);
     });
 
     it('VOTE1 a vote is changed and withdrawn; the same value again, or withdrawing twice, records nothing', async () => {
       const { client, me } = await signUp(server.url);
       const article = world.articleIds[1]!;
       const path = votePath(world.bill.id, 'article', article);
-      const mine = async () => (await storedEntries(world.bill.id)).filter((e) => e.actorId === me.id);
+      const mine = async () => (await storedEntries(world.bill.id)).filter((e) => e.sealed?.actorId === me.id);
       const base = (await anonymous.get<VoteState>(path)).body.tally;
 
       await client.put(path, { value: 'mixed' });
@@ -109,10 +92,10 @@ for (const target of storageTargets) {
       expect((await client.delete<VoteState>(path)).body).toEqual(withdrawn.body);
 
       const target = { type: 'article', id: article };
-      expect((await mine()).map((e) => [e.type, e.payload])).toEqual([
-        ['vote.cast', { target, value: 'mixed', previous: null }],
-        ['vote.cast', { target, value: 'disagree', previous: 'mixed' }],
-        ['vote.withdrawn', { target, previous: 'disagree' }],
+      expect((await mine()).map((e) => [e.type, e.payload.target, vote(e.sealed)])).toEqual([
+        ['vote.cast', target, { actorId: me.id, value: 'mixed', previous: null }],
+        ['vote.cast', target, { actorId: me.id, value: 'disagree', previous: 'mixed' }],
+        ['vote.withdrawn', target, { actorId: me.id, previous: 'disagree' }],
       ]);
       expect((await stored('article', article)).rows.filter((row) => row.userId === me.id)).toEqual([]);
     });
@@ -134,12 +117,14 @@ for (const target of storageTargets) {
       expect(tally).toEqual(counted);
       expect((await anonymous.get<VoteState>(path)).body.tally).toEqual({ agree: 0, mixed: 1, disagree: 0, total: 1 });
 
-      // The ledger replays to the same vote: each entry starts from the previous one's result.
+      // The ledger's sealed parts replay to the same vote: each entry starts from the previous one's result.
       let current: string | null = null;
       for (const entry of await storedEntries(bill.id, 'vote.cast', 'vote.withdrawn')) {
-        expect(entry.payload.previous).toBe(current);
-        expect(entry.payload.value).not.toBe(current);
-        current = entry.type === 'vote.cast' ? (entry.payload.value as string) : null;
+        const { actorId, value, previous } = vote(entry.sealed);
+        expect(actorId).toBe(me.id);
+        expect(previous).toBe(current);
+        expect(value).not.toBe(current);
+        current = entry.type === 'vote.cast' ? (value as string) : null;
       }
       expect(current).toBe('mixed');
       expect((await anonymous.get<{ ok: boolean }>(`/bills/${bill.id}/events/verify`)).body.ok).toBe(true);

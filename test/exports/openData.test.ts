@@ -166,7 +166,9 @@ describeDeliberation('EXPORT open data', {}, (suite) => {
     const votes = rowsOf('ledger').filter((row) => String(row.type).startsWith('vote.'));
     expect(votes).toHaveLength(4);
     for (const vote of votes) {
-      expect(vote).toMatchObject({ actorId: null, withheld: ['actorId', 'value', 'previous'], payload: { value: null, previous: null, target: expect.any(Object) as unknown } });
+      // Sealed when written (LEDGER8): the payload has the target and the seal only; nothing had to be withheld.
+      expect(vote).toMatchObject({ actorId: null, withheld: [], sealed: ['actorId', 'value', 'previous'] });
+      expect(vote.payload).toEqual({ target: expect.any(Object) as unknown, seal: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown });
     }
   });
 
@@ -192,8 +194,8 @@ describeDeliberation('EXPORT open data', {}, (suite) => {
     expect(ledger.map((row) => [row.seq, row.type, row.hash])).toEqual(events.map((event) => [event.seq, event.type, event.hash]));
     expect(exported.ledgerHead).toBe(events.at(-1)!.seq);
     const { recomputed } = verifyExportedLedger(billId, ledger);
-    // Only the redacted entry and the votes cannot be recomputed.
-    expect(recomputed).toBe(ledger.length - 5);
+    // Only the redacted entry cannot be recomputed: sealed votes are shown whole.
+    expect(recomputed).toBe(ledger.length - 1);
   });
 
   it('EXPORT1 an unknown bill is a 404 problem before any byte; an unknown format a 400', async () => {

@@ -81,6 +81,7 @@ export interface ExportedEntry {
   hash: string;
   redacted: unknown;
   withheld: string[];
+  sealed: string[];
 }
 
 /**

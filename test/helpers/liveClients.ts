@@ -1,8 +1,10 @@
 /**
  * Clients of the live stream for the integration suites: a socket.io client (the real `socket.io-client`) and an SSE
  * client (real `fetch`), both recording what they receive; a test server with live settings; ledger entries
- * appended directly (as a use case would, in its own transaction); a fake tally source counting `vote.cast` entries.
+ * appended directly (as a use case would, in its own transaction); a fake tally source counting `vote.cast` entries
+ * (their values read from their sealed parts).
  */
+import { and, eq } from 'drizzle-orm';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,8 +30,9 @@ import type { VoteTally, VoteTarget } from '../../shared/api/votes.ts';
 import { type App, startApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config/config.ts';
 import type { LiveOptions, TallySource } from '../../server/live/index.ts';
-import { appendEvent, listEvents } from '../../server/modules/ledger/index.ts';
+import { appendEvent } from '../../server/modules/ledger/index.ts';
 import type { Database } from '../../server/storage/database.ts';
+import { events } from '../../server/storage/schema.ts';
 import type { StorageTarget } from './storageTargets.ts';
 import type { TestServer } from './testServer.ts';
 
@@ -75,11 +78,18 @@ export async function startLiveServer(
   };
 }
 
+/** An entry to append: its type, payload and, for a vote, its sealed part. */
+export interface TestEntry {
+  type: string;
+  payload?: Record<string, unknown>;
+  sealed?: Record<string, unknown>;
+}
+
 /** Appends entries to the bill's ledger, each in its own transaction (as separate use cases would). */
-export async function appendEntries(db: Database, billId: string, entries: Array<{ type: string; payload?: Record<string, unknown> }>): Promise<LedgerEvent[]> {
+export async function appendEntries(db: Database, billId: string, entries: TestEntry[]): Promise<LedgerEvent[]> {
   const appended: LedgerEvent[] = [];
-  for (const entry of entries) {
-    appended.push(await db.transaction((tx) => appendEvent(tx, { billId, type: entry.type, actorId: null, payload: entry.payload ?? {} })));
+  for (const { type, payload, sealed } of entries) {
+    appended.push(await db.transaction((tx) => appendEvent(tx, { billId, type, actorId: null, payload: payload ?? {}, ...(sealed ? { sealed } : {}) })));
   }
   return appended;
 }
@@ -89,26 +99,27 @@ export function testEntries(count: number, from = 1, type = 'test.noted'): Array
   return Array.from({ length: count }, (_, index) => ({ type, payload: { n: from + index } }));
 }
 
-/** A `vote.cast` entry as the votes module records it. */
-export function voteEntry(target: VoteTarget, value: 'agree' | 'mixed' | 'disagree'): { type: string; payload: Record<string, unknown> } {
-  return { type: 'vote.cast', payload: { target, value } };
+/** A `vote.cast` entry as the votes module records it: its target public, its voter and values sealed. */
+export function voteEntry(target: VoteTarget, value: 'agree' | 'mixed' | 'disagree'): TestEntry {
+  return { type: 'vote.cast', payload: { target }, sealed: { actorId: 'live-test-voter', value, previous: null } };
 }
 
-/** A fake tally source: counts the bill's `vote.cast` entries on the target, read from the ledger. */
+/** A fake tally source: counts the bill's `vote.cast` entries on the target, their values read from their sealed parts. */
 export function ledgerTally(db: () => Database): TallySource {
   return async (billId, target) => {
     const tally: VoteTally = { agree: 0, mixed: 0, disagree: 0, total: 0 };
-    for (let after = 0; ; ) {
-      const page = await listEvents(db(), billId, after, 1_000);
-      for (const entry of page.events) {
-        const cast = entry.payload as { target?: VoteTarget; value?: 'agree' | 'mixed' | 'disagree' };
-        if (entry.type !== 'vote.cast' || cast.target?.type !== target.type || cast.target.id !== target.id || !cast.value) continue;
-        tally[cast.value] += 1;
-        tally.total += 1;
-      }
-      if (page.next === null) return tally;
-      after = page.next;
+    const cast = await db()
+      .select({ payload: events.payload, sealed: events.sealed })
+      .from(events)
+      .where(and(eq(events.billId, billId), eq(events.type, 'vote.cast')));
+    for (const { payload, sealed } of cast) {
+      const on = payload.target as VoteTarget | undefined;
+      const value = sealed?.value as 'agree' | 'mixed' | 'disagree' | undefined;
+      if (on?.type !== target.type || on.id !== target.id || !value) continue;
+      tally[value] += 1;
+      tally.total += 1;
     }
+    return tally;
   };
 }
 

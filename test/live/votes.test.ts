@@ -3,7 +3,7 @@ import type { Bill } from '../../shared/api/bills.ts';
 import type { VoteTarget } from '../../shared/api/votes.ts';
 import { ADMIN_ENV, adminClient, createBill } from '../helpers/apiFixtures.ts';
 import { waitFor } from '../helpers/collabClients.ts';
-import { appendEntries, ledgerTally, LiveClient, startLiveServer, testEntries, voteEntry } from '../helpers/liveClients.ts';
+import { appendEntries, ledgerTally, LiveClient, startLiveServer, type TestEntry, testEntries, voteEntry } from '../helpers/liveClients.ts';
 import { storageTargets, targetTitle } from '../helpers/storageTargets.ts';
 import type { ApiClient, TestServer } from '../helpers/testServer.ts';
 
@@ -17,7 +17,7 @@ describe.each(storageTargets)('live vote tallies on $name', (target) => {
     const clients: LiveClient[] = [];
 
     beforeAll(async () => {
-      // No votes endpoint writes these entries: the tally is counted from the ledger's vote.cast entries.
+      // No votes endpoint writes these entries: the tally is counted from the ledger's vote.cast entries (their sealed parts).
       server = await startLiveServer(target, { env: ADMIN_ENV, live: (app) => ({ tallyOf: ledgerTally(() => app().storage.db) }) });
       admin = await adminClient(server.url);
     });
@@ -35,7 +35,7 @@ describe.each(storageTargets)('live vote tallies on $name', (target) => {
       return client;
     }
 
-    async function publish(bill: Bill, entries: Array<{ type: string; payload: Record<string, unknown> }>): Promise<void> {
+    async function publish(bill: Bill, entries: TestEntry[]): Promise<void> {
       server.app.live.published(bill.id, await appendEntries(server.app.storage.db, bill.id, entries));
     }
 

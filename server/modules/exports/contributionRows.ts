@@ -263,8 +263,8 @@ export async function* moderationRows({ deps, billId }: ContributionSource): Asy
 
 /** An entry as exported: as the public reads it (hidden text and who voted how withheld, LEDGER6 and LEDGER8). */
 function ledgerRow(entry: LedgerEvent): RowOf<typeof ledgerTable> {
-  const { id, seq, type, actorId, createdAt, payload, prevHash, hash, redacted, withheld } = entry;
-  return { id, seq, type, actorId, createdAt, payload, prevHash, hash, redacted: redacted ?? null, withheld: withheld ?? [] };
+  const { id, seq, type, actorId, createdAt, payload, prevHash, hash, redacted, withheld, sealed } = entry;
+  return { id, seq, type, actorId, createdAt, payload, prevHash, hash, redacted: redacted ?? null, withheld: withheld ?? [], sealed: sealed ?? [] };
 }
 
 /** The ledger up to the head read when the export started, oldest first. */

@@ -153,12 +153,15 @@ export const ledgerTable = table(
     id: f.int('Entry id (global, increasing)'),
     seq: f.int('Position in this bill’s chain, from 1'),
     type: f.text('What happened (bill.imported, amendment.deposited, moderation.hidden…)'),
-    actorId: f.textOrNull('User who did it (empty for the command line, and withheld from votes)'),
+    actorId: f.textOrNull('User who did it (empty for the command line and for votes, whose voter is sealed or withheld)'),
     createdAt: f.time('When (ISO 8601, UTC, milliseconds), as hashed'),
-    payload: f.json('What the entry records (JSON); text of hidden contributions and vote details withheld (null)'),
+    payload: f.json(
+      'What the entry records (JSON); text of hidden contributions withheld (null). A vote carries its target and its seal: SHA-256 (hex) of the canonical JSON of its sealed fields with a random salt, kept private',
+    ),
     prevHash: f.text('hash of the previous entry (64 zeros for the first)'),
     hash: f.text('SHA-256 (hex) of the canonical JSON of {billId, seq, type, actorId, payload, createdAt, prevHash} as stored'),
     redacted: f.json('Set while the contribution whose text the entry carries is hidden: {target, fields, reason, hiddenAt} (JSON)'),
-    withheld: f.texts('Fields withheld from this export for privacy (a vote’s actorId, value and previous value); empty otherwise'),
+    withheld: f.texts('Fields withheld from this export for privacy (set to null) on a vote recorded before votes were sealed: its actorId, value and previous value; empty otherwise'),
+    sealed: f.texts('Fields the entry sealed when it was written (a vote’s actorId, value and previous value): in no export, covered by the hash through payload.seal; empty otherwise'),
   },
 );

@@ -69,7 +69,11 @@ argument's or source's \`targetId\` → the article, amendment or argument of it
 A contribution a moderator hid stays listed as a tombstone: its text fields are empty and \`hiddenReason\` /
 \`hiddenAt\` say why and when, as the API shows it; the ledger withholds its text the same way (\`redacted\`). Votes
 are counted in \`vote_tallies\`; who voted what is personal data, so the ledger's vote entries are exported without
-their actor and values (\`withheld\`).
+their actor and values. A vote seals them when it is recorded: they are stored apart with a random salt and never
+exported; its payload carries only its target and \`seal\`, the SHA-256 of the canonical JSON of the sealed fields and
+the salt, and \`sealed\` names those fields. The salt keeps anyone from finding a vote by trying every voter and value
+against its seal. Votes recorded before votes were sealed keep their former form (a chain is never rewritten): their
+actor and values are set to null here and named in \`withheld\`.
 
 ## Verifying the ledger
 
@@ -78,8 +82,9 @@ Each entry's \`hash\` is the SHA-256 (lowercase hex) of the canonical JSON of
 every depth, no whitespace, non-ASCII characters as they are (UTF-8). \`prevHash\` is the hash of the entry before
 (64 zeros for the first). A third party checks that \`seq\` runs 1, 2, 3… without gaps, that every \`prevHash\` equals the
 previous entry's \`hash\`, and recomputes the hash of every entry that has no \`redacted\` marker and nothing
-\`withheld\` (those show what the public may read, not what was hashed; their links still hold). The server itself
-verifies the stored chain at \`GET /api/v1/bills/<id>/events/verify\`.
+\`withheld\` (those show what the public may read, not what was hashed; their links still hold). Sealed votes are
+shown whole (their \`seal\` is part of the payload hashed), so their hashes are recomputed too. The server itself
+verifies the stored chain at \`GET /api/v1/bills/<id>/events/verify\`, and each stored sealed part against its seal.
 
 ## Licence
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, GENESIS_HASH, hashEntry } from './hashChain.ts';
+import { canonicalJson, GENESIS_HASH, hashEntry, sealOf } from './hashChain.ts';
 
 const entry = {
   billId: 'b1',
@@ -29,5 +29,14 @@ describe('ledger hash chain', () => {
     expect(hashEntry({ ...entry, createdAt: new Date('2026-01-02T03:04:05.679Z') })).not.toBe(base);
     // A stored row carries its id and hash too; they are not part of what is hashed.
     expect(hashEntry({ ...entry, id: 42, hash: base } as typeof entry)).toBe(base);
+  });
+
+  it('LEDGER8 a seal is the SHA-256 of the sealed fields’ canonical JSON: key order does not matter, any field and the salt do', () => {
+    const sealed = { actorId: 'u1', value: 'agree', previous: null, salt: '00'.repeat(16) };
+    const seal = sealOf(sealed);
+    expect(seal).toMatch(/^[0-9a-f]{64}$/);
+    expect(sealOf({ salt: sealed.salt, previous: null, value: 'agree', actorId: 'u1' })).toBe(seal);
+    expect(sealOf({ ...sealed, value: 'mixed' })).not.toBe(seal);
+    expect(sealOf({ ...sealed, salt: '01'.repeat(16) })).not.toBe(seal);
   });
 });

@@ -39,6 +39,15 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The `payload.seal` of an entry's sealed part (its private fields and their salt, as stored): the SHA-256 (hex) of
+ * its canonical JSON. The chain covers the seal, hence the sealed fields, without carrying them; the random salt keeps
+ * anyone from finding them by trying every possible value against the seal.
+ */
+export function sealOf(sealed: Record<string, unknown>): string {
+  return createHash('sha256').update(canonicalJson(sealed)).digest('hex');
+}
+
 /** SHA-256 (hex) of an entry's canonical form. */
 export function hashEntry(entry: ChainedFields): string {
   // Pick the chained fields by name: a stored row also carries its id and its own hash.

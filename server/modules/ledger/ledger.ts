@@ -1,14 +1,20 @@
 /**
  * The event ledger's use cases: append an entry inside the caller's transaction, page through a bill's
  * entries, verify its chain.
+ *
+ * An entry may seal private fields (a vote's voter and values, LEDGER8): they are stored with a random salt in the
+ * row's `sealed` column, apart from the chained fields, and the public payload carries only their `seal` (a SHA-256 of
+ * them and the salt). The chain thus covers them while every chained field can be published, and a third party can
+ * verify the whole chain; the salt keeps the seal from being reversed by trying every voter and value.
  */
+import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { LedgerEvent, LedgerVerification } from '../../../shared/api/ledger.ts';
 import { ErrorCode } from '../../../shared/errors.ts';
 import { notFound } from '../../common/errors.ts';
 import type { Database } from '../../storage/database.ts';
 import { events } from '../../storage/schema.ts';
-import { canonicalJson, GENESIS_HASH, hashEntry } from './hashChain.ts';
+import { canonicalJson, GENESIS_HASH, hashEntry, sealOf } from './hashChain.ts';
 
 // First key of the ledger's advisory locks (the second is the bill's hash), apart from other lock users.
 const LEDGER_LOCK_SPACE = 1_001;
@@ -17,8 +23,28 @@ const LEDGER_LOCK_SPACE = 1_001;
 export interface NewEvent {
   billId: string;
   type: string;
+  /** Null on a sealed entry: whoever acted is then one of its sealed fields. */
   actorId: string | null;
   payload: Record<string, unknown>;
+  /** Fields that must stay private: stored apart with a salt, committed to by `payload.seal`, never read by the public. */
+  sealed?: Record<string, unknown>;
+}
+
+/** Bytes of random salt in each sealed part: enough that no one can try them all. */
+const SALT_BYTES = 16;
+
+/**
+ * The stored form of an entry's payload and sealed part: the sealed fields salted, and their seal added to the payload.
+ * Both are what JSON keeps (the canonical form drops undefined fields, as jsonb would), so what is stored is what is hashed.
+ */
+function sealEntry(event: Omit<NewEvent, 'billId'>): { payload: Record<string, unknown>; sealed: Record<string, unknown> | null } {
+  const stored = (value: Record<string, unknown>) => JSON.parse(canonicalJson(value)) as Record<string, unknown>;
+  if (event.sealed === undefined) return { payload: stored(event.payload), sealed: null };
+  // Programming errors, not input: a sealed entry names its actor only in its sealed part, and `seal`/`salt` are ours.
+  if (event.actorId !== null) throw new Error(`ledger: a sealed ${event.type} entry is written with actorId null`);
+  if ('seal' in event.payload || 'salt' in event.sealed) throw new Error(`ledger: seal and salt are reserved fields (${event.type})`);
+  const sealed = stored({ ...event.sealed, salt: randomBytes(SALT_BYTES).toString('hex') });
+  return { payload: stored({ ...event.payload, seal: sealOf(sealed) }), sealed };
 }
 
 /**
@@ -56,13 +82,12 @@ export async function appendEvents(tx: Database, billId: string, batch: readonly
   let prevHash = last?.hash ?? GENESIS_HASH;
   const createdAt = new Date();
   const rows = batch.map((event) => {
-    // Store exactly what is hashed: the canonical form drops undefined fields, as jsonb would.
-    const payload = JSON.parse(canonicalJson(event.payload)) as Record<string, unknown>;
+    const { payload, sealed } = sealEntry(event);
     seq += 1;
     const fields = { billId, seq, type: event.type, actorId: event.actorId, payload, createdAt, prevHash };
     const hash = hashEntry(fields);
     prevHash = hash;
-    return { ...fields, hash };
+    return { ...fields, hash, sealed };
   });
   const inserted = await tx.insert(events).values(rows).returning();
   // RETURNING follows the VALUES order in practice but SQL does not promise it: order by seq to be sure.
@@ -107,7 +132,10 @@ export async function chainHead(db: Database, billId: string): Promise<number> {
 
 const VERIFY_BATCH = 1_000;
 
-/** Recomputes the bill's chain from the first entry and reports the first entry that does not hold. */
+/**
+ * Recomputes the bill's chain from the first entry and reports the first entry that does not hold; an entry's sealed
+ * part, when stored, must match its `payload.seal`.
+ */
 export async function verifyChain(db: Database, billId: string): Promise<LedgerVerification> {
   let expectedPrev = GENESIS_HASH;
   let expectedSeq = 1;
@@ -132,6 +160,11 @@ export async function verifyChain(db: Database, billId: string): Promise<LedgerV
       if (hashEntry(row) !== row.hash) {
         return { ok: false, count, brokenAt, reason: 'hash_mismatch', detail: `entry ${row.seq} was changed after it was written` };
       }
+      // A sealed part that was erased (null: a person's right to erasure) is not checked, on purpose: the chain covers
+      // only its seal, so erasing it never breaks the chain. One that is there must be the one sealed.
+      if (row.sealed !== null && row.payload.seal !== sealOf(row.sealed)) {
+        return { ok: false, count, brokenAt, reason: 'seal_mismatch', detail: `the sealed part of entry ${row.seq} is not the one its seal commits to` };
+      }
       expectedPrev = row.hash;
       expectedSeq += 1;
     }
@@ -140,7 +173,11 @@ export async function verifyChain(db: Database, billId: string): Promise<LedgerV
   return { ok: true, count, head: count === 0 ? null : expectedPrev };
 }
 
-/** A stored row as an entry (its timestamp in ISO 8601). */
+/**
+ * A stored row as an entry (its timestamp in ISO 8601). Fields are picked by name: the sealed part stays out of every
+ * entry, so no read can hand it on by mistake (code that needs it reads the column itself).
+ */
 export function present(row: typeof events.$inferSelect): LedgerEvent {
-  return { ...row, createdAt: row.createdAt.toISOString() };
+  const { id, billId, seq, type, actorId, payload, createdAt, prevHash, hash } = row;
+  return { id, billId, seq, type, actorId, payload, createdAt: createdAt.toISOString(), prevHash, hash };
 }

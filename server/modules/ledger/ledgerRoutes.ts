@@ -1,5 +1,5 @@
 /**
- * HTTP endpoints of the ledger: page through a bill's entries (hidden text withheld), verify its chain.
+ * HTTP endpoints of the ledger: page through a bill's entries (hidden text withheld, votes sealed), verify its chain.
  */
 import { BillParamsSchema } from '../../../shared/api/bills.ts';
 import { LedgerPageSchema, LedgerQuerySchema, LedgerVerificationSchema } from '../../../shared/api/ledger.ts';
@@ -15,7 +15,7 @@ export function ledgerRoutes({ db, redact }: { db: Database; redact: RedactEntri
       method: 'get',
       path: '/bills/:id/events',
       tag: 'Ledger',
-      summary: 'The bill’s ledger entries after `after`, or its `last` N, oldest first; hidden contributions’ text withheld',
+      summary: 'The bill’s ledger entries after `after`, or its `last` N, oldest first; hidden contributions’ text withheld, votes sealed',
       params: BillParamsSchema,
       query: LedgerQuerySchema,
       response: LedgerPageSchema,

@@ -3,8 +3,8 @@
  * one transaction per vote would cap a consultation's bill at one commit round trip per vote (~150 votes/s on
  * PostgreSQL, whatever the number of nodes). Instead, the ballots that arrive while a bill's batch commits wait for
  * the next batch, which commits them together: one lock, one read of the previous votes, one write of the votes, one
- * of the tallies, one ledger insert. Each ballot keeps its own ledger entry and gets its own answer, or its own
- * error (a target that does not exist fails that ballot only).
+ * of the tallies, one ledger insert. Each ballot keeps its own ledger entry (its voter and values sealed, LEDGER8) and
+ * gets its own answer, or its own error (a target that does not exist fails that ballot only).
  */
 import type { VoteState, VoteValue } from '../../../shared/api/votes.ts';
 import type { DomainError } from '../../common/errors.ts';
@@ -13,6 +13,7 @@ import { type DeliberationDeps, type Target, targetKey, unknownTargets } from '.
 import { recordChange } from '../ledger/index.ts';
 import { currentVotes, type Ballot, voteKey, writeVotes } from './ballots.ts';
 import { EMPTY_TALLY, moveTallies, type TallyDelta, talliesOfTargets } from './tallies.ts';
+import { voteEntry } from './votePrivacy.ts';
 
 type Deps = Pick<DeliberationDeps, 'db' | 'published'>;
 
@@ -100,12 +101,7 @@ async function commitBallots({ db, published }: Deps, billId: string, batch: rea
       if (previous) delta[previous] -= 1;
       if (ballot.value) delta[ballot.value] += 1;
       deltas.set(targetKey(ballot.target), delta);
-      const target = { type: ballot.target.type, id: ballot.target.id };
-      entries.push(
-        ballot.value === null
-          ? { type: 'vote.withdrawn', actorId: ballot.userId, payload: { target, previous } }
-          : { type: 'vote.cast', actorId: ballot.userId, payload: { target, value: ballot.value, previous } },
-      );
+      entries.push(voteEntry(ballot.userId, ballot.target, ballot.value, previous));
     }
     // What each (target, person) ends up with, where that differs from what was stored.
     await writeVotes(tx, billId, [...last.values()].filter((ballot) => (stored.get(voteKey(ballot)) ?? null) !== ballot.value));

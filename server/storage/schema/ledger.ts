@@ -2,7 +2,9 @@
  * The ledger (server/modules/ledger). Rows are only appended: `(bill_id, seq)` is unique so a bill's entries have
  * one order, each `hash` covers the row's content and `prev_hash` so the chain can be verified, and the bill's
  * foreign key restricts deletion so a bill cannot take its history with it. `created_at` is set by the appender,
- * not the database, because it is part of what the hash covers.
+ * not the database, because it is part of what the hash covers. `sealed` holds an entry's private fields (a vote's voter
+ * and values) with their salt, apart from the chained fields: `payload.seal` is their SHA-256, so the hash covers them,
+ * and setting `sealed` to null (erasure) leaves the chain intact.
  */
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { bills } from './bills.ts';
@@ -19,6 +21,7 @@ export const events = pgTable(
     type: text('type').notNull(),
     actorId: text('actor_id'),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    sealed: jsonb('sealed').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
