@@ -1,7 +1,7 @@
 /**
  * Who wrote each word of a version (BLAME1–BLAME4): the lineage walk over the bill's versions up to this one, then
- * the people and amendments it names. The walk is computed once per bill revision (its ledger head: a new version or
- * a re-import appends to it) and kept; names and badges are read at each request, so they are always current.
+ * the people and amendments it names. The walk is computed once per bill revision (its content head: a new version or
+ * a re-import appends to the ledger, a vote does not count) and kept; names and badges are read at each request, so they are always current.
  */
 import type { ArticleBlame, BlameRun, BlameStep, VersionBlame } from '../../../shared/api/blame.ts';
 import type { Contributor } from '../../../shared/api/contributions.ts';
@@ -11,7 +11,7 @@ import { notFound } from '../../common/errors.ts';
 import type { Database } from '../../storage/database.ts';
 import { getVersion, listVersions } from '../bills/index.ts';
 import { diffTexts, RevisionCache } from '../history/index.ts';
-import { chainHead } from '../ledger/index.ts';
+import { contentHead } from '../ledger/index.ts';
 import { type AmendmentCredit, amendmentCredits, contributorsById, loadVersionAttributions } from './blameQueries.ts';
 import { type AttributedVersion, attributeVersion, type DiffAll, type LineageArticle, Origins, type Run } from './lineage.ts';
 
@@ -103,7 +103,7 @@ async function walkVersions(db: Database, billId: string, versionId: string): Pr
 
 /** Every word of the version with the step, amendment and authors that introduced it. */
 export async function getVersionBlame(db: Database, billId: string, versionId: string): Promise<VersionBlame> {
-  const revision = await chainHead(db, billId);
+  const revision = await contentHead(db, billId);
   const lineage = await cache.get(`${billId}\u0000${versionId}`, revision, () => walkVersions(db, billId, versionId));
   const userIds = new Set<string>();
   const amendmentIds = new Set<string>();

@@ -6,7 +6,7 @@
 import type { ArticleGrid } from '../../../shared/api/history.ts';
 import type { Database } from '../../storage/database.ts';
 import { articleIdOf, loadBillContent } from '../bills/index.ts';
-import { chainHead } from '../ledger/index.ts';
+import { contentHead } from '../ledger/index.ts';
 import { orderStepsForHistory } from './lafabrique/articleHistory.ts';
 import { procedureOf } from './procedureOf.ts';
 import { articleHistoriesOf } from './wholeBill.ts';
@@ -14,7 +14,7 @@ import { articleHistoriesOf } from './wholeBill.ts';
 /** The grid of the bill; throws bill_not_found. */
 export async function getArticleGrid(db: Database, billId: string): Promise<ArticleGrid> {
   // The revision is read before the content, so what is cached for it is never older than it.
-  const revision = await chainHead(db, billId);
+  const revision = await contentHead(db, billId);
   const bill = await loadBillContent(db, billId);
   const histories = await articleHistoriesOf(billId, revision, bill);
   const stepsByKey = new Map(bill.steps.map((step) => [step.key, step]));

@@ -1,6 +1,7 @@
 /**
  * Remembers results computed from a whole bill (statistics take seconds of CPU on a long bill), valid for one
- * revision of the bill, its ledger head: any change to a bill appends to its ledger, so a hit is never stale.
+ * revision of the bill: its ledger head, or its content head (the latest entry other than a vote) for what votes do
+ * not change. Any change to a bill appends to its ledger, so a hit is never stale.
  */
 
 /** A small least-recently-used cache of per-bill results, keyed by bill (or bill and what was asked of it). */

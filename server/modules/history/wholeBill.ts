@@ -1,8 +1,9 @@
 /**
  * Figures computed from a whole bill: every article's history (La Fabrique's `articles_etapes.json`) and the
  * statistics. Their similarities take seconds of CPU on a long bill (pjl07-405), so they run on the bill worker, never
- * on the main thread, and are computed once per bill revision (its ledger head: any change to a bill appends to its
- * ledger, so a cached figure is never stale) and shared by concurrent callers (STAT4).
+ * on the main thread, and are computed once per bill revision (its content head: any change to a bill appends to its
+ * ledger, so a cached figure is never stale; votes, most of a consulted bill's entries, change none of these figures
+ * and do not count) and shared by concurrent callers (STAT4).
  */
 import { ErrorCode } from '../../../shared/errors.ts';
 import { DomainError } from '../../common/errors.ts';

@@ -9,7 +9,7 @@ import { notFound } from '../../common/errors.ts';
 import type { Database } from '../../storage/database.ts';
 import { loadBillContent } from '../bills/index.ts';
 import { articleHistoriesOf, getBillStats } from '../history/index.ts';
-import { chainHead } from '../ledger/index.ts';
+import { contentHead } from '../ledger/index.ts';
 import { AmendmentsFile, InterventionsFile, ProcedureFile, TextFile } from './files.ts';
 import { amendmentsPath, INTERVENTIONS_PATH, PROCEDURE_PATH, textPath } from './readBill.ts';
 import { amendmentsByStep, amendmentsFile, articlesEtapesFile, interventionsFile, procedureFile, textFile } from './toLaFabrique.ts';
@@ -37,7 +37,7 @@ function checked(schema: z.ZodType, path: string, value: Json): Json {
 /** Opens the La Fabrique export of a bill; throws bill_not_found. */
 export async function openLaFabriqueExport(db: Database, billId: string): Promise<LaFabriqueExport> {
   // Read before the content, so the history cached for this revision is never older than it.
-  const revision = await chainHead(db, billId);
+  const revision = await contentHead(db, billId);
   const content = await loadBillContent(db, billId);
   const tabled = amendmentsByStep(content);
   const interventions = interventionsFile(content);

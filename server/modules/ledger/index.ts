@@ -1,5 +1,5 @@
 /** The ledger module's public use cases. */
-export { appendEvent, appendEvents, assertChainExists, chainHead, listEvents, verifyChain, type NewEvent } from './ledger.ts';
+export { appendEvent, appendEvents, assertChainExists, chainHead, contentHead, listEvents, notAVote, verifyChain, type NewEvent } from './ledger.ts';
 export { type EntriesPublished, ignoreEntries, recordChange, type RecordEntries, type RecordEntry } from './recordChange.ts';
 export { ledgerRoutes } from './ledgerRoutes.ts';
 export { entriesAbout, type EntriesQuery } from './entriesAbout.ts';

@@ -130,6 +130,29 @@ export async function chainHead(db: Database, billId: string): Promise<number> {
   return head.seq;
 }
 
+/**
+ * Entries other than votes. Votes change tallies only, and are most of a consulted bill's entries: the partial
+ * indexes of the events table (schema/ledger.ts) leave them out, and a query uses those only if it states this.
+ */
+export const notAVote = sql`${events.type} not like 'vote.%'`;
+
+/**
+ * The bill's latest entry that is not a vote: a revision counter for what is computed from the bill's texts, steps
+ * and amendments (statistics, article grid, blame, timeline), which votes leave unchanged; so a consultation's
+ * stream of votes does not throw those figures away. Throws bill_not_found.
+ */
+export async function contentHead(db: Database, billId: string): Promise<number> {
+  const [head] = await db
+    .select({ seq: events.seq })
+    .from(events)
+    .where(and(eq(events.billId, billId), notAVote))
+    .orderBy(desc(events.seq))
+    .limit(1);
+  // A bill's first entry (its creation or import) is never a vote: no entry means no bill.
+  if (head === undefined) throw notFound(ErrorCode.billNotFound, `No bill with id ${billId}`);
+  return head.seq;
+}
+
 const VERIFY_BATCH = 1_000;
 
 /**

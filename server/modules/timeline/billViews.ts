@@ -1,11 +1,12 @@
 /**
  * The timeline and amendment summary use cases. Both come from one read of the whole bill, done once per bill
- * revision (its ledger head, STAT4): every change to a bill appends to its ledger, so a cached view is never stale.
+ * revision (its content head, STAT4): every change to a bill appends to its ledger, so a cached view is never stale,
+ * and votes, which change tallies only, leave it cached.
  */
 import type { AmendmentSummary, Timeline } from '../../../shared/api/timeline.ts';
 import type { Database } from '../../storage/database.ts';
 import { RevisionCache } from '../history/index.ts';
-import { chainHead } from '../ledger/index.ts';
+import { contentHead } from '../ledger/index.ts';
 import { summariseAmendments } from './amendmentSummary.ts';
 import { buildTimeline } from './buildTimeline.ts';
 import { loadTimelineData } from './loadTimelineData.ts';
@@ -18,8 +19,8 @@ interface BillViews {
 const cache = new RevisionCache<BillViews>(100);
 
 async function viewsOf(db: Database, billId: string): Promise<BillViews> {
-  // chainHead answers 404 bill_not_found for an unknown bill.
-  return cache.get(billId, await chainHead(db, billId), async () => {
+  // contentHead answers 404 bill_not_found for an unknown bill.
+  return cache.get(billId, await contentHead(db, billId), async () => {
     const data = await loadTimelineData(db, billId);
     return { timeline: buildTimeline(data), summary: summariseAmendments(data) };
   });

@@ -1,0 +1,2 @@
+CREATE INDEX "events_bill_content_seq_idx" ON "events" USING btree ("bill_id","seq") WHERE "events"."type" not like 'vote.%';--> statement-breakpoint
+CREATE INDEX "events_bill_content_type_idx" ON "events" USING btree ("bill_id","type","seq") WHERE "events"."type" not like 'vote.%';
