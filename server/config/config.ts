@@ -32,6 +32,7 @@ const envSchema = z
     WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
     WEBHOOKS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
     WEBHOOKS_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    WEBHOOKS_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -85,6 +86,8 @@ export interface WebhookSettings {
   maxAttempts: number;
   /** Wait before the first retry; each further retry waits twice as long (at most an hour). */
   retryBaseMs: number;
+  /** Finished deliveries (delivered or given up) and their attempts are kept this many days, then deleted. */
+  logRetentionDays: number;
 }
 
 /** Thrown when the environment is invalid; `message` lists every problem, one per line. */
@@ -126,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: e.WEBHOOKS_TIMEOUT_MS,
       maxAttempts: e.WEBHOOKS_MAX_ATTEMPTS,
       retryBaseMs: e.WEBHOOKS_RETRY_BASE_MS,
+      logRetentionDays: e.WEBHOOKS_LOG_RETENTION_DAYS,
     },
     logLevel: e.LOG_LEVEL,
   };

@@ -4,6 +4,9 @@
  * webhook's deliveries one at a time, in ledger order, retrying with exponential backoff. Cycles run every `pollMs`
  * (entries written on other nodes, retries coming due) and at once when this node commits entries (`wake`).
  *
+ * Once per `pruneEveryMs` a cycle also deletes the deliveries finished more than `logRetentionDays` ago, so the
+ * delivery log does not grow without end (each node does it; deleting what is gone already costs nothing).
+ *
  * Nothing here blocks anything else: each attempt is an asynchronous request with its own time limit, at most
  * `concurrency` webhooks are worked on at once per node, and a webhook waiting for a slow receiver holds only its own
  * worker. Stopping aborts the requests in flight (those attempts are not logged: they are made again) and gives the
@@ -15,7 +18,7 @@ import type { Logger } from 'pino';
 import type { WebhookSettings } from '../../config/config.ts';
 import type { Database } from '../../storage/database.ts';
 import type { LedgerSource } from '../ledger/index.ts';
-import { claimWebhooks, nextDelivery, queueDeliveries, recordAttempt, releaseLease, renewLease } from './outbox.ts';
+import { claimWebhooks, nextDelivery, pruneDeliveries, queueDeliveries, recordAttempt, releaseLease, renewLease } from './outbox.ts';
 import { sendDelivery } from './sendDelivery.ts';
 
 /** Tuning of the dispatcher beyond the configuration. */
@@ -26,6 +29,8 @@ export interface DispatcherOptions {
   concurrency: number;
   /** Ledger entries read per webhook and cycle. */
   pageSize: number;
+  /** How often finished deliveries past their retention are deleted. */
+  pruneEveryMs: number;
   userAgent: string;
 }
 
@@ -39,7 +44,9 @@ export interface DispatcherDeps {
   options?: Partial<DispatcherOptions>;
 }
 
-const defaults: DispatcherOptions = { pollMs: 1_000, concurrency: 16, pageSize: 200, userAgent: 'loi-live-webhooks' };
+const defaults: DispatcherOptions = { pollMs: 1_000, concurrency: 16, pageSize: 200, pruneEveryMs: 3_600_000, userAgent: 'loi-live-webhooks' };
+
+const DAY_MS = 86_400_000;
 
 // A retry never waits longer than this.
 const MAX_BACKOFF_MS = 3_600_000;
@@ -54,6 +61,7 @@ export class WebhookDispatcher {
   #timer: NodeJS.Timeout | null = null;
   #cycle: Promise<void> | null = null;
   #again = false;
+  #prunedAt = 0;
   #started = false;
   #closed = false;
 
@@ -97,6 +105,7 @@ export class WebhookDispatcher {
     do {
       this.#again = false;
       try {
+        await this.#pruneWhenDue();
         const { any, more } = await queueDeliveries(this.deps.db, this.deps.ledger, this.#options.pageSize);
         // Without any webhook there is nothing to lease: spare the database a transaction every cycle.
         if (this.#closed || !any) return;
@@ -109,6 +118,15 @@ export class WebhookDispatcher {
         if (!this.#closed) this.deps.logger.warn({ err: error }, 'webhooks: a dispatch cycle failed; the next one retries');
       }
     } while (this.#again && !this.#closed);
+  }
+
+  /** Deletes the finished deliveries past their retention, once per `pruneEveryMs`. */
+  async #pruneWhenDue(): Promise<void> {
+    const now = Date.now();
+    if (now - this.#prunedAt < this.#options.pruneEveryMs) return;
+    this.#prunedAt = now;
+    const pruned = await pruneDeliveries(this.deps.db, new Date(now - this.deps.settings.logRetentionDays * DAY_MS));
+    if (pruned > 0) this.deps.logger.info({ pruned }, 'webhooks: finished deliveries past their retention deleted');
   }
 
   /** Sends the leased webhook's due deliveries in order, then gives its lease back. */

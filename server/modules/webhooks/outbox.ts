@@ -5,7 +5,7 @@
  * its lease, taken with `FOR UPDATE SKIP LOCKED` so that nodes never wait on each other; its deliveries go one at a time,
  * in ledger order.
  */
-import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { LedgerEvent } from '../../../shared/api/ledger.ts';
 import type { LiveMessage } from '../../../shared/api/live.ts';
 import { deliveredByDefault } from '../../../shared/api/webhooks.ts';
@@ -186,4 +186,27 @@ export async function recordAttempt(
       durationMs: result.durationMs,
     });
   });
+}
+
+/** Deliveries deleted per statement by the retention sweep: a short transaction each, however long the backlog. */
+const PRUNE_BATCH = 1_000;
+
+/**
+ * Deletes the deliveries finished (delivered or given up) before `before`, with their attempts; pending ones stay
+ * whatever their age. Returns how many went.
+ */
+export async function pruneDeliveries(db: Database, before: Date): Promise<number> {
+  let pruned = 0;
+  for (;;) {
+    const oldest = db
+      .select({ id: webhookDeliveries.id })
+      .from(webhookDeliveries)
+      .where(and(isNotNull(webhookDeliveries.completedAt), lt(webhookDeliveries.completedAt, before)))
+      .orderBy(asc(webhookDeliveries.completedAt))
+      .limit(PRUNE_BATCH);
+    // Attempts go with their delivery (ON DELETE CASCADE).
+    const deleted = await db.delete(webhookDeliveries).where(inArray(webhookDeliveries.id, oldest)).returning({ id: webhookDeliveries.id });
+    pruned += deleted.length;
+    if (deleted.length < PRUNE_BATCH) return pruned;
+  }
 }

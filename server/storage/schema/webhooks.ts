@@ -5,6 +5,7 @@
  * queued once whatever the number of nodes. A lease (`lease_owner`, `lease_until`) lets one node at a time deliver a
  * webhook's entries, in order. The secret is kept as is: it signs every delivery.
  */
+import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { bills } from './bills.ts';
 import { createdAt } from './columns.ts';
@@ -59,7 +60,12 @@ export const webhookDeliveries = pgTable(
     createdAt: createdAt(),
     completedAt: instant('completed_at'),
   },
-  (t) => [unique('webhook_deliveries_seq_uq').on(t.webhookId, t.seq), index('webhook_deliveries_status_idx').on(t.webhookId, t.status, t.seq)],
+  (t) => [
+    unique('webhook_deliveries_seq_uq').on(t.webhookId, t.seq),
+    index('webhook_deliveries_status_idx').on(t.webhookId, t.status, t.seq),
+    // The retention sweep's read: finished deliveries, oldest first.
+    index('webhook_deliveries_completed_idx').on(t.completedAt).where(sql`${t.completedAt} is not null`),
+  ],
 );
 
 /** The log of every attempt to deliver: when, the answer's status or the error, how long it took. */
