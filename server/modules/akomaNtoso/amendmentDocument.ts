@@ -10,7 +10,7 @@ import { AKN_NAMESPACE, AKN_TEXT_ELEMENTS } from './billDocument.ts';
 import { alineaEId, articleEId, articleHeading } from './eIds.ts';
 import { billWorkUri, eIdHref, expressionUri, expressionVersion, identification, SOURCE, slug, sourceOrganization } from './frbr.ts';
 import { type Destination, type Quoted, type TextualModification, textualModificationOf } from './textualMods.ts';
-import { el, renderDocument, type XmlElement } from './xml.ts';
+import { el, renderDocument, type XmlElement } from '../../common/xml.ts';
 
 /** What the amendment document is made from. */
 export interface AmendmentDocumentInput {

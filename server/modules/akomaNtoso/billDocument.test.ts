@@ -4,7 +4,7 @@ import { byEId, childrenNamed, findAll, findOne, parseXml, textOf } from '../../
 import { placeSections, renderBillVersion } from './billDocument.ts';
 import { eIdNumber, sectionHeading, sectionKind } from './eIds.ts';
 import { expressionVersion } from './frbr.ts';
-import { escapeAttribute, escapeText } from './xml.ts';
+import { escapeAttribute, escapeText } from '../../common/xml.ts';
 
 const step = (id: string, key: string, date: string | null): Bill['steps'][number] => ({
   id,

@@ -7,7 +7,7 @@
 import type { Bill, Version, VersionSummary } from '../../../shared/api/bills.ts';
 import { alineaEId, articleEId, articleHeading, eIdNumber, EIdRegistry, sectionHeading, sectionKind } from './eIds.ts';
 import { billWorkUri, expressionUri, expressionVersion, identification, institutionEId, institutionName, institutionOrganization, slug, SOURCE, sourceOrganization } from './frbr.ts';
-import { el, renderDocument, type XmlElement } from './xml.ts';
+import { el, renderDocument, type XmlElement } from '../../common/xml.ts';
 
 /** The Akoma Ntoso namespace (version 1.0, the OASIS standard). */
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';

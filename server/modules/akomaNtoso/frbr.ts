@@ -5,7 +5,7 @@
  * listed once in `meta/references` and pointed at with `#eId`.
  */
 import type { Bill, VersionSummary } from '../../../shared/api/bills.ts';
-import { el, type XmlElement } from './xml.ts';
+import { el, type XmlElement } from '../../common/xml.ts';
 
 /** The organisation that writes these documents: `source` of every metadata block. */
 export const SOURCE = 'loilive';

@@ -12,7 +12,7 @@ import { getBill } from '../bills/index.ts';
 import { derivedId } from '../../common/ids.ts';
 import { readLatestOfTypes, readLedgerPage, type RedactEntries } from '../ledger/index.ts';
 import { amendmentIdsOf, FEED_ENTRY_TYPES, feedItem } from './feedEntries.ts';
-import { element, serialize, type XmlElement } from './xml.ts';
+import { el, renderDocument, type XmlElement } from '../../common/xml.ts';
 
 /** Entries listed in a feed. */
 export const FEED_SIZE = 50;
@@ -54,33 +54,33 @@ async function renderFeed(db: Database, redact: RedactEntries, billId: string, o
   const numbers = await amendmentNumbers(db, billId, [...new Set(entries.flatMap(amendmentIdsOf))]);
   const context = { billId, billTitle: bill.title, steps: bill.steps, amendmentNumbers: numbers };
   const billPath = `/bills/${encodeURIComponent(billId)}`;
-  const feed = element(
+  const feed = el(
     'feed',
     { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'fr' },
-    element('id', {}, `urn:uuid:${derivedId('atom-feed', billId)}`),
-    element('title', { type: 'text' }, bill.shortTitle ?? bill.title),
-    element('subtitle', { type: 'text' }, `Suivi du texte : nouvelles versions, amendements et leur sort, réponses officielles. ${bill.title}`),
-    element('updated', {}, head.createdAt),
-    element('link', { rel: 'self', type: ATOM, href: `${origin.baseUrl}/api/v1${billPath}/feed.atom` }),
-    element('link', { rel: 'alternate', type: 'text/html', href: `${origin.baseUrl}${billPath}` }),
-    element('author', {}, element('name', {}, 'loi-live')),
-    element('generator', {}, 'loi-live'),
+    el('id', {}, `urn:uuid:${derivedId('atom-feed', billId)}`),
+    el('title', { type: 'text' }, bill.shortTitle ?? bill.title),
+    el('subtitle', { type: 'text' }, `Suivi du texte : nouvelles versions, amendements et leur sort, réponses officielles. ${bill.title}`),
+    el('updated', {}, head.createdAt),
+    el('link', { rel: 'self', type: ATOM, href: `${origin.baseUrl}/api/v1${billPath}/feed.atom` }),
+    el('link', { rel: 'alternate', type: 'text/html', href: `${origin.baseUrl}${billPath}` }),
+    el('author', {}, el('name', {}, 'loi-live')),
+    el('generator', {}, 'loi-live'),
     ...entries.map((entry) => entryElement(entry, feedItem(entry, context), origin)),
   );
-  return serialize(feed);
+  return renderDocument(feed);
 }
 
 function entryElement(entry: LedgerEvent, item: ReturnType<typeof feedItem>, origin: FeedOrigin): XmlElement {
-  return element(
+  return el(
     'entry',
     {},
-    element('id', {}, tagUri(origin.authority, entry)),
-    element('title', { type: 'text' }, item.title),
-    element('updated', {}, entry.createdAt),
-    element('published', {}, entry.createdAt),
-    element('link', { rel: 'alternate', type: 'text/html', href: `${origin.baseUrl}${item.path}` }),
-    element('category', { term: entry.type }),
-    element('summary', { type: 'text' }, item.summary),
+    el('id', {}, tagUri(origin.authority, entry)),
+    el('title', { type: 'text' }, item.title),
+    el('updated', {}, entry.createdAt),
+    el('published', {}, entry.createdAt),
+    el('link', { rel: 'alternate', type: 'text/html', href: `${origin.baseUrl}${item.path}` }),
+    el('category', { term: entry.type }),
+    el('summary', { type: 'text' }, item.summary),
   );
 }
 
