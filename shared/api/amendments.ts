@@ -68,6 +68,28 @@ export const UpdateAmendmentBodySchema = z
 /** Body of `POST …/invitations`. */
 export const InviteBodySchema = z.object({ userId: z.string().min(1).max(100) }).meta({ id: 'InviteCoauthor' });
 
+/** A pending invitation to co-author an amendment (still a draft or deposited), as the invited user sees it. */
+export const InvitationSchema = z
+  .object({
+    amendmentId: z.string(),
+    billId: z.string(),
+    billTitle: z.string().meta({ description: 'The bill’s short title (its title when it has none)' }),
+    status: AmendmentStatusSchema,
+    kind: z.string(),
+    number: z.string().nullable(),
+    articleNumber: z.string().nullable(),
+    invitedBy: ContributorSchema.nullable().meta({ description: 'The author who invited' }),
+    invitedAt: z.string(),
+  })
+  .meta({ id: 'CoauthorInvitation' });
+export type Invitation = z.infer<typeof InvitationSchema>;
+
+/** The most pending invitations `GET /users/me/invitations` lists (the most recent). */
+export const MAX_LISTED_INVITATIONS = 100;
+
+/** Answer of `GET /users/me/invitations`, most recent first. */
+export const InvitationListSchema = z.object({ invitations: z.array(InvitationSchema) }).meta({ id: 'CoauthorInvitations' });
+
 /** Body of `POST …/decision`. */
 export const DecisionBodySchema = z.object({ outcome: DecisionSchema }).meta({ id: 'AmendmentDecision' });
 

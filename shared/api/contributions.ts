@@ -4,7 +4,7 @@
  * of contributions are ordered.
  */
 import { z } from 'zod';
-import { RoleSchema } from './users.ts';
+import { Role, RoleSchema } from './users.ts';
 
 /** The badge on a contribution. */
 export const ContributorKind = { citizen: 'citizen', organisation: 'organisation', official: 'official', staff: 'staff' } as const;
@@ -23,6 +23,30 @@ export const ContributorSchema = z
   })
   .meta({ id: 'Contributor' });
 export type Contributor = z.infer<typeof ContributorSchema>;
+
+const badgeKinds: Record<Role, ContributorKind> = {
+  citizen: ContributorKind.citizen,
+  organisation: ContributorKind.organisation,
+  parliamentarian: ContributorKind.official,
+  government: ContributorKind.official,
+  moderator: ContributorKind.staff,
+  admin: ContributorKind.staff,
+};
+
+/**
+ * A user as the badge shown on their contributions: the one place that decides it, so a lobby's words never pass for
+ * a citizen's wherever a user is shown (contributions, the people an author may invite).
+ */
+export function contributorBadge(user: { id: string; displayName: string; role: string; organisationRegister: string | null }): Contributor {
+  const role = user.role as Role;
+  return {
+    id: user.id,
+    displayName: user.displayName,
+    kind: badgeKinds[role],
+    role,
+    organisationRegister: role === Role.organisation ? user.organisationRegister : null,
+  };
+}
 
 /** Present on hidden content, whose text is then withheld: the tombstone readers see instead. */
 export const TombstoneSchema = z

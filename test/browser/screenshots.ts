@@ -8,8 +8,12 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { signUp, uniqueEmail } from '../helpers/apiFixtures.ts';
 import { browserSkipReason, selectWords, startBrowserWorld, type WorldBill } from '../helpers/browser.ts';
+import { missingBillReason, readBillBundle } from '../helpers/lafabriqueFiles.ts';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+/** The La Fabrique bill whose evolution is shown (skipped, saying why, when its data is absent). */
+const REAL_BILL = 'pjl15-034';
 
 const BILL: WorldBill = {
   title: 'Projet de loi pour une République des algorithmes ouverts',
@@ -100,6 +104,35 @@ async function main(): Promise<void> {
     await desk.page.locator('article.amendment', { hasText: 'Amendement n° 2' }).getByRole('button', { name: 'Adopter' }).click();
     await page.locator('article#article-1er', { hasText: 'paramètres et règles' }).waitFor({ timeout: 10_000 });
 
+    // A draft written with a co-author: invited by name from the draft's page, who accepts and types into it live.
+    await selectWords(page, '2', 'en ligne');
+    await page.getByRole('region', { name: 'Sélection' }).getByRole('button', { name: 'Proposer un amendement' }).click();
+    await page.getByLabel('Nouvelle rédaction').fill('en ligne, gratuitement');
+    await page.getByLabel('Exposé sommaire').fill('Une liste payante ou illisible ne sert à personne.');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByRole('link', { name: /^Ouvrir le brouillon/ }).click();
+    await page.getByLabel('Nom de la personne').fill('dominique');
+    await page.getByRole('button', { name: 'Chercher' }).click();
+    await page.getByRole('button', { name: `Inviter ${other.me.displayName}` }).click();
+    const coauthor = await world.open('/me', other.email);
+    await coauthor.page.getByRole('button', { name: /^Accepter l’invitation/ }).click();
+    await coauthor.page.getByRole('link', { name: 'Ouvrir l’amendement' }).click();
+    await coauthor.page.getByRole('textbox', { name: /^Dispositif de l’amendement/ }).click();
+    await coauthor.page.keyboard.press('Control+End');
+    await coauthor.page.keyboard.type(' et dans un format ouvert,');
+    await page.locator('.draft-preview ins', { hasText: 'dans un format ouvert' }).first().waitFor();
+    await shoot(page, 'draft-coauthors');
+
+    // My space once the rapporteur publishes the text: amendment 2 adopted, landed in that version, its words there.
+    await desk.page.getByLabel('Intitulé de la version').fill('Texte adopté par la commission');
+    await desk.page.getByRole('button', { name: 'Publier la version' }).click();
+    await desk.page.getByRole('status').getByText('Version publiée').waitFor();
+    await page.goto('/me');
+    const adopted = page.locator('article.contribution', { hasText: 'Amendement n° 2' });
+    await adopted.getByRole('button', { name: 'Voir l’historique' }).click();
+    await adopted.locator('.trace-history').waitFor();
+    await shoot(page, 'my-space');
+
     // The reader, the amendments, the activity, the list of bills, and a phone in English.
     const reader = await world.open(billPath, citizenEmail);
     await reader.page.locator('article#article-1er mark').first().waitFor();
@@ -119,6 +152,25 @@ async function main(): Promise<void> {
     await phone.page.locator('article#article-1er mark').first().waitFor();
     await phone.page.locator('article#article-1er').scrollIntoViewIfNeeded();
     await shoot(phone.page, 'phone-english', false);
+
+    // Journalist views: who wrote each word of the published version (amendment 2, its author), then the article
+    // grid and the figures of a real bill when La Fabrique's data is here.
+    const journalist = await world.open(`${billPath}/evolution/blame`);
+    await journalist.page.locator('.blame-run', { hasText: 'paramètres' }).first().focus();
+    await shoot(journalist.page, 'evolution-blame');
+    const realBillMissing = missingBillReason(REAL_BILL);
+    if (realBillMissing) console.error(realBillMissing);
+    else {
+      const imported = await world.admin.post<{ billId: string }>('/imports', { files: await readBillBundle(REAL_BILL) });
+      if (imported.status !== 201 && imported.status !== 200) throw new Error(`import of ${REAL_BILL} failed: ${imported.status}`);
+      await journalist.page.goto(`/bills/${imported.body.billId}/evolution`);
+      await journalist.page.locator('.article-grid tbody tr').first().waitFor();
+      await shoot(journalist.page, 'evolution-grid');
+      await journalist.page.goto(`/bills/${imported.body.billId}/evolution/stats`);
+      await journalist.page.locator('.key-figures').waitFor();
+      await journalist.page.locator('figure.chart').nth(3).waitFor();
+      await shoot(journalist.page, 'evolution-stats');
+    }
   } finally {
     await world.close();
   }

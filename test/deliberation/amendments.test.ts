@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import type { Amendment } from '../../shared/api/amendments.ts';
+import type { Amendment, Invitation } from '../../shared/api/amendments.ts';
 import { sideOf } from '../../shared/text/wordDiff.ts';
 import { expectProblem, signUp } from '../helpers/apiFixtures.ts';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
@@ -118,6 +118,42 @@ describeDeliberation('amendments', {}, (suite) => {
     await step(coauthor.client, w.bill.id, amendment.id, 'deposit');
     const stranger = await signUp(server.url);
     expectProblem(await stranger.client.post(`${base(w.bill.id)}/${amendment.id}/invitations/accept`), 403, 'forbidden');
+  });
+
+  it('AMEND4 the invited user lists their own pending invitations (GET /users/me/invitations) until they accept', async () => {
+    const { server, anonymous } = suite;
+    const w = await suite.newWorld();
+    const invitee = await signUp(server.url);
+    const bystander = await signUp(server.url);
+    const amendment = await draft(w.citizen, w.bill.id, { kind: 'rewrite_article', articleId: w.second, text: 'Nouvelle rédaction.' });
+    const other = await draft(w.citizen, w.bill.id, { kind: 'delete_article', articleId: w.first });
+    await w.citizen.post(`${base(w.bill.id)}/${amendment.id}/invitations`, { userId: invitee.me.id });
+    await w.citizen.post(`${base(w.bill.id)}/${other.id}/invitations`, { userId: invitee.me.id });
+    // An invitation to an amendment withdrawn since cannot be accepted any more, so it is not listed.
+    await step(w.citizen, w.bill.id, other.id, 'withdraw');
+
+    const listed = await invitee.client.get<{ invitations: Invitation[] }>('/users/me/invitations');
+    expect(listed.status).toBe(200);
+    expect(listed.body.invitations).toEqual([
+      {
+        amendmentId: amendment.id,
+        billId: w.bill.id,
+        billTitle: w.bill.shortTitle,
+        status: 'draft',
+        kind: 'rewrite_article',
+        number: null,
+        articleNumber: '2',
+        invitedBy: expect.objectContaining({ id: w.citizenId, kind: 'citizen' }) as unknown,
+        invitedAt: expect.any(String) as unknown,
+      },
+    ]);
+    // Nobody else's invitations, and none for anonymous callers.
+    expect((await bystander.client.get<{ invitations: Invitation[] }>('/users/me/invitations')).body.invitations).toEqual([]);
+    expect((await w.citizen.get<{ invitations: Invitation[] }>('/users/me/invitations')).body.invitations).toEqual([]);
+    expectProblem(await anonymous.get('/users/me/invitations'), 401, 'authentication_required');
+
+    await step(invitee.client, w.bill.id, amendment.id, 'invitations/accept');
+    expect((await invitee.client.get<{ invitations: Invitation[] }>('/users/me/invitations')).body.invitations).toEqual([]);
   });
 
   it('AMEND4 co-authors write a draft together live in amendment:<id>; depositing takes that wording and ends their writing', async () => {

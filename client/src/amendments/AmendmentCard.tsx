@@ -1,7 +1,7 @@
 /**
  * One amendment: number, status, target, authors, the word diff against the current text and its official form,
- * collisions, votes, and the actions the reader may take (authors deposit or withdraw; the bill's rapporteurs adopt
- * or reject).
+ * collisions (a sous-amendement's two layers), votes, and the actions the reader may take (authors deposit or
+ * withdraw; the bill's rapporteurs adopt or reject).
  */
 import { useState } from 'preact/hooks';
 import type { Amendment, Decision } from '../../../shared/api/amendments.ts';
@@ -17,14 +17,21 @@ import { ReportButton } from '../moderation/ReportButton.tsx';
 import { VoteBar } from '../votes/VoteBar.tsx';
 import { FormalWordingView } from './FormalWordingView.tsx';
 import { kindLabels, statusLabels } from './labels.ts';
+import { ParentLayer } from './ParentLayer.tsx';
+import { useAmendmentTitle } from './useAmendmentTitle.ts';
 
-/** The title of an amendment: its number once deposited. */
-export function useAmendmentTitle(): (amendment: Pick<Amendment, 'number'>) => string {
-  const t = useT();
-  return (amendment) => (amendment.number ? t('amendment.numbered', { number: amendment.number }) : t('amendment.draftTitle'));
-}
-
-export function AmendmentCard({ amendment, onChanged, headingLevel = 3 }: { amendment: Amendment; onChanged: (amendment: Amendment) => void; headingLevel?: 2 | 3 }) {
+export function AmendmentCard({
+  amendment,
+  parent,
+  onChanged,
+  headingLevel = 3,
+}: {
+  amendment: Amendment;
+  /** A sous-amendement's parent, when the page has it (for its title). */
+  parent?: Amendment | undefined;
+  onChanged: (amendment: Amendment) => void;
+  headingLevel?: 2 | 3;
+}) {
   const t = useT();
   const title = useAmendmentTitle();
   const me = useSession();
@@ -69,10 +76,11 @@ export function AmendmentCard({ amendment, onChanged, headingLevel = 3 }: { amen
       {amendment.authors.map((author) => (
         <AuthorLine key={author.user.id} author={author.user} at={amendment.depositedAt ?? amendment.createdAt} />
       ))}
+      {amendment.kind === 'sub_amendment' && !amendment.tombstone && <ParentLayer amendment={amendment} parent={parent} />}
       {amendment.tombstone ? (
         <p class="tombstone">{t('annotations.hidden', { reason: amendment.tombstone.reason })}</p>
       ) : amendment.diff ? (
-        <DiffView parts={amendment.diff.parts} context={80} label={t('amendment.diff')} />
+        <DiffView parts={amendment.diff.parts} context={80} label={t(amendment.kind === 'sub_amendment' ? 'subAmend.ownLayer' : 'amendment.diff')} />
       ) : (
         <p class="muted">{t('amendment.targetGone')}</p>
       )}

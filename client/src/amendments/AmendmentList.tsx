@@ -34,7 +34,7 @@ export function AmendmentList({ billId, amendments, onChanged }: { billId: strin
       <ul class="cards">
         {shown.map((amendment) => (
           <li key={amendment.id}>
-            <AmendmentCard amendment={amendment} onChanged={onChanged} />
+            <AmendmentCard amendment={amendment} parent={amendments.find((other) => other.id === amendment.parentId)} onChanged={onChanged} />
           </li>
         ))}
       </ul>

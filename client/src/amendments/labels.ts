@@ -1,6 +1,8 @@
-/** Amendment statuses and kinds in the interface language. */
-import type { AmendmentStatus } from '../../../shared/api/amendments.ts';
+/** Amendment statuses, kinds, co-authors' standing and rapporteurs' avis in the interface language. */
+import type { AmendmentAuthorSchema, AmendmentStatus } from '../../../shared/api/amendments.ts';
+import type { Avis } from '../../../shared/api/responses.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
+import type { z } from 'zod';
 
 export const statusLabels: Record<AmendmentStatus, MessageKey> = {
   draft: 'amendment.status.draft',
@@ -22,4 +24,17 @@ export const kindLabels: Record<string, MessageKey> = {
   delete_article: 'amendment.kind.deleteArticle',
   add_article: 'amendment.kind.addArticle',
   sub_amendment: 'amendment.kind.subAmendment',
+};
+
+export const standingLabels: Record<z.infer<typeof AmendmentAuthorSchema>['status'], MessageKey> = {
+  author: 'coauthors.standing.author',
+  coauthor: 'coauthors.standing.coauthor',
+  invited: 'coauthors.standing.invited',
+};
+
+export const avisLabels: Record<Avis, MessageKey> = {
+  favorable: 'avis.favorable',
+  defavorable: 'avis.defavorable',
+  sagesse: 'avis.sagesse',
+  retrait: 'avis.retrait',
 };

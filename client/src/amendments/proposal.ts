@@ -10,6 +10,24 @@ import { type DiffPart, wordDiff } from '../../../shared/text/wordDiff.ts';
 /** The inline kinds a reader proposes from a selection. */
 export type InlineKind = 'replace' | 'delete' | 'insert';
 
+/** Kinds that change a whole article, or add one. */
+export type ArticleKind = 'rewrite_article' | 'delete_article' | 'add_article';
+
+/** Every kind the amend form proposes (sous-amendements are proposed from an amendment's page). */
+export type FormKind = InlineKind | ArticleKind;
+
+/** Whether the kind targets words of an article (a passage) rather than the article. */
+export const isInlineKind = (kind: FormKind): kind is InlineKind => kind === 'replace' || kind === 'delete' || kind === 'insert';
+
+/** Whether the kind carries a proposed text (deletions carry none). */
+export const takesText = (kind: FormKind) => kind !== 'delete' && kind !== 'delete_article';
+
+/** The word diff of a whole-article change: the article rewritten, deleted, or a new one (nothing before it). */
+export function articleChangeDiff(kind: ArticleKind, articleText: string, text: string): DiffPart[] {
+  if (kind === 'add_article') return wordDiff('', text);
+  return wordDiff(articleText, kind === 'delete_article' ? '' : text);
+}
+
 /** The article text after the change; an insertion goes right after the targeted words. */
 export function proposedText(before: string, index: number, length: number, kind: InlineKind, text: string): string {
   if (kind === 'insert') return before.slice(0, index + length) + text + before.slice(index + length);
@@ -23,6 +41,11 @@ export function proposalDiff(before: string, index: number, length: number, kind
 
 const OPEN = new Set(['draft', 'deposited']);
 const WHOLE_ARTICLE = new Set(['rewrite_article', 'delete_article']);
+
+/** Open amendments on the article: every one collides with a change to the whole article (AMEND6). */
+export function articleCollisions(amendments: readonly Amendment[], articleId: string): Amendment[] {
+  return amendments.filter((amendment) => OPEN.has(amendment.status) && amendment.target.articleId === articleId);
+}
 
 /**
  * Open amendments whose target overlaps [index, index + length) of the article, resolved in the live document: a

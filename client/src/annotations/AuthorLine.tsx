@@ -8,15 +8,23 @@ const badges: Record<Contributor['kind'], MessageKey> = {
   staff: 'badge.staff',
 };
 
-/** Who wrote a contribution, with their badge (citizen, organisation, official…), and when. */
-export function AuthorLine({ author, at }: { author: Contributor; at: string }) {
+/** A person's name with their badge (citizen, organisation with its register number, official…). */
+export function ContributorName({ person }: { person: Contributor }) {
   const t = useT();
+  return (
+    <>
+      <strong>{person.displayName}</strong> <span class={`badge badge-${person.kind}`}>{t(badges[person.kind])}</span>
+      {person.organisationRegister && <span class="muted"> {person.organisationRegister}</span>}
+    </>
+  );
+}
+
+/** Who wrote a contribution, with their badge, and when. */
+export function AuthorLine({ author, at }: { author: Contributor; at: string }) {
   const lang = useLanguage();
   return (
     <p class="author-line">
-      <strong>{author.displayName}</strong> <span class={`badge badge-${author.kind}`}>{t(badges[author.kind])}</span>
-      {author.organisationRegister && <span class="muted"> {author.organisationRegister}</span>} ·{' '}
-      <time dateTime={at}>{formatDate(lang, at, true)}</time>
+      <ContributorName person={author} /> · <time dateTime={at}>{formatDate(lang, at, true)}</time>
     </p>
   );
 }

@@ -1,6 +1,6 @@
-/** Amendments: draft, deposit, withdraw, decide, read. */
+/** Amendments: draft, invite co-authors, deposit, withdraw, decide, read. */
 import { z } from 'zod';
-import { AmendmentSchema, type CreateAmendmentBodySchema, type Decision } from '../../../shared/api/amendments.ts';
+import { AmendmentSchema, type CreateAmendmentBodySchema, type Decision, InvitationListSchema } from '../../../shared/api/amendments.ts';
 import { call, query, seg } from './http.ts';
 
 const base = (billId: string) => `/bills/${seg(billId)}/amendments`;
@@ -26,3 +26,13 @@ export const withdrawAmendment = (billId: string, amendmentId: string) => call(A
 /** `POST …/decision` (the bill's rapporteurs); adopting applies it to the live text. */
 export const decideAmendment = (billId: string, amendmentId: string, outcome: Decision) =>
   call(AmendmentSchema, 'POST', `${one(billId, amendmentId)}/decision`, { outcome });
+
+/** `POST …/invitations`: an author invites a co-author. */
+export const inviteCoauthor = (billId: string, amendmentId: string, userId: string) =>
+  call(AmendmentSchema, 'POST', `${one(billId, amendmentId)}/invitations`, { userId });
+
+/** `POST …/invitations/accept`: the invited user becomes a co-author. */
+export const acceptInvitation = (billId: string, amendmentId: string) => call(AmendmentSchema, 'POST', `${one(billId, amendmentId)}/invitations/accept`, {});
+
+/** `GET /users/me/invitations`: the signed-in user's pending invitations, most recent first. */
+export const listMyInvitations = () => call(InvitationListSchema, 'GET', '/users/me/invitations').then((answer) => answer.invitations);

@@ -43,6 +43,11 @@ function Account() {
     <ul class="account">
       <li class="account-name">{t('header.signedInAs', { name: me.displayName })}</li>
       <li>
+        <Link href="/me" aria-current={path === '/me' ? 'page' : undefined}>
+          {t('header.profile')}
+        </Link>
+      </li>
+      <li>
         <button type="button" class="link-button" onClick={() => void signOut().then(() => navigate(path, { replace: true }))}>
           {t('header.signOut')}
         </button>

@@ -1,6 +1,6 @@
 /**
  * A bill's page: title, timeline, who is here, and its views (live text, a version, amendments, activity, desk,
- * moderation).
+ * moderation, the journalist views of its evolution).
  * The live document and the live stream stay connected while moving between the views of one bill.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -15,6 +15,8 @@ import { useTitle } from '../app/useTitle.ts';
 import { AmendmentDetail } from '../amendments/AmendmentDetail.tsx';
 import { AmendmentList } from '../amendments/AmendmentList.tsx';
 import { DeskScreen } from '../desk/DeskScreen.tsx';
+import { EvolutionScreen } from '../evolution/EvolutionScreen.tsx';
+import type { EvolutionSection } from '../evolution/sections.ts';
 import { EventFeed } from '../feed/EventFeed.tsx';
 import { useT } from '../i18n/i18n.ts';
 import { BillEventsProvider, useReloadOn } from '../live/BillEvents.tsx';
@@ -36,7 +38,8 @@ export type BillView =
   | { kind: 'amendment'; amendmentId: string }
   | { kind: 'activity' }
   | { kind: 'desk' }
-  | { kind: 'moderation' };
+  | { kind: 'moderation' }
+  | { kind: 'evolution'; section: EvolutionSection };
 
 function Tabs({ bill, view, amendmentCount }: { bill: Bill; view: BillView; amendmentCount: number }) {
   const t = useT();
@@ -56,6 +59,7 @@ function Tabs({ bill, view, amendmentCount }: { bill: Bill; view: BillView; amen
         {tab(pathOf('bills', bill.id, 'activity'), t('bill.activity'), view.kind === 'activity')}
         {isRapporteurOf(me, bill.id) && tab(pathOf('bills', bill.id, 'desk'), t('bill.desk'), view.kind === 'desk')}
         {tab(pathOf('bills', bill.id, 'moderation'), t('bill.moderation'), view.kind === 'moderation')}
+        {tab(pathOf('bills', bill.id, 'evolution'), t('bill.evolution'), view.kind === 'evolution')}
       </ul>
     </nav>
   );
@@ -120,12 +124,15 @@ function BillPage({ billId, view }: { billId: string; view: BillView }) {
           <AmendmentDetail
             billId={billId}
             amendment={amendments.find((a) => a.id === view.amendmentId)}
+            amendments={amendments}
+            live={connection && state ? { doc: connection.doc, articles: state.articles } : null}
             loading={amendmentsLoad.data === undefined}
             onChanged={onAmendmentChanged}
           />
         )}
         {view.kind === 'activity' && <EventFeed />}
         {view.kind === 'moderation' && <ModerationScreen billId={billId} />}
+        {view.kind === 'evolution' && <EvolutionScreen bill={data} section={view.section} />}
         {view.kind === 'desk' && <DeskScreen billId={billId} connection={connection} state={state} amendments={amendments} onAmendmentChanged={onAmendmentChanged} />}
       </div>
     </div>

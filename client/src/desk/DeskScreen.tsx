@@ -1,8 +1,8 @@
 /**
  * The parliamentarian desk (first part): the official working text, editable live by the bill's rapporteurs, one
- * collaborative editor per article; the deposited amendments awaiting a decision; publishing a version.
+ * collaborative editor per article; the deposited amendments awaiting a decision, each with its official answer
+ * (avis and text); publishing a version.
  */
-import { useEffect, useState } from 'preact/hooks';
 import type { Amendment } from '../../../shared/api/amendments.ts';
 import { isRapporteurOf, useSession } from '../account/session.ts';
 import { Link } from '../app/router.tsx';
@@ -10,19 +10,9 @@ import { AmendmentCard } from '../amendments/AmendmentCard.tsx';
 import { useT } from '../i18n/i18n.ts';
 import type { BillDocConnection, BillDocState } from '../live/billDoc.ts';
 import { useLoadTallies } from '../votes/tallies.tsx';
-import type { ArticleEditor as ArticleEditorComponent } from './ArticleEditor.tsx';
+import { AnswerForm } from './AnswerForm.tsx';
 import { PublishForm } from './PublishForm.tsx';
-
-type Editor = typeof ArticleEditorComponent;
-
-/** The editor component, loaded on first use: CodeMirror is only needed by rapporteurs, not by every reader. */
-function useArticleEditor(wanted: boolean): Editor | null {
-  const [editor, setEditor] = useState<Editor | null>(null);
-  useEffect(() => {
-    if (wanted && !editor) void import('./ArticleEditor.tsx').then((module) => setEditor(() => module.ArticleEditor));
-  }, [wanted, editor]);
-  return editor;
-}
+import { useArticleEditor } from './useArticleEditor.ts';
 
 export function DeskScreen({
   billId,
@@ -85,6 +75,7 @@ export function DeskScreen({
               {pending.map((amendment) => (
                 <li key={amendment.id}>
                   <AmendmentCard amendment={amendment} onChanged={onAmendmentChanged} />
+                  <AnswerForm amendment={amendment} />
                 </li>
               ))}
             </ul>

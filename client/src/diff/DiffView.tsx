@@ -2,6 +2,7 @@
  * A word-level diff (shared/text/wordDiff.ts, the same one the server computes). Insertions and deletions are
  * `<ins>`/`<del>` with a text alternative: screen readers hear "inséré : « … »" and "supprimé : « … »", since most
  * of them do not announce the elements themselves. Long unchanged stretches can be shortened to their edges.
+ * Inline (one text, both changes) or side by side (before with its deletions, after with its insertions).
  */
 import type { DiffPart } from '../../../shared/text/wordDiff.ts';
 import { useT } from '../i18n/i18n.ts';
@@ -32,36 +33,70 @@ export function diffCounts(parts: readonly DiffPart[]): { inserted: number; dele
   return { inserted, deleted };
 }
 
-export function DiffView({ parts, context, label }: { parts: readonly DiffPart[]; context?: number; label?: string }) {
+/** How a diff is laid out: one text with both changes, or the text before and after side by side. */
+export type DiffLayout = 'inline' | 'sideBySide';
+
+function DiffParts({ parts }: { parts: readonly DiffPart[] }) {
+  const t = useT();
+  return (
+    <>
+      {parts.map((part, index) => {
+        if (part.op === 'insert') {
+          return (
+            <ins key={index}>
+              <VisuallyHidden>{t('diff.insertedStart')}</VisuallyHidden>
+              {part.text}
+              <VisuallyHidden>{t('diff.end')}</VisuallyHidden>
+            </ins>
+          );
+        }
+        if (part.op === 'delete') {
+          return (
+            <del key={index}>
+              <VisuallyHidden>{t('diff.deletedStart')}</VisuallyHidden>
+              {part.text}
+              <VisuallyHidden>{t('diff.end')}</VisuallyHidden>
+            </del>
+          );
+        }
+        return <span key={index}>{part.text}</span>;
+      })}
+    </>
+  );
+}
+
+function SideBySide({ parts }: { parts: readonly DiffPart[] }) {
+  const t = useT();
+  const before = parts.filter((part) => part.op !== 'insert');
+  const after = parts.filter((part) => part.op !== 'delete');
+  const side = (title: string, shown: DiffPart[]) => (
+    <div class="diff-side">
+      <p class="diff-side-title">{title}</p>
+      <p class="diff-text">{shown.length > 0 ? <DiffParts parts={shown} /> : <span class="muted">{t('diff.noText')}</span>}</p>
+    </div>
+  );
+  return (
+    <div class="diff-sides">
+      {side(t('diff.before'), before)}
+      {side(t('diff.after'), after)}
+    </div>
+  );
+}
+
+export function DiffView({ parts, context, label, layout = 'inline' }: { parts: readonly DiffPart[]; context?: number; label?: string; layout?: DiffLayout }) {
   const t = useT();
   const shown = context === undefined ? parts : trimParts(parts, context);
   const { inserted, deleted } = diffCounts(parts);
   return (
     <figure class="diff">
       {label && <figcaption>{label}</figcaption>}
-      <p class="diff-text">
-        {shown.map((part, index) => {
-          if (part.op === 'insert') {
-            return (
-              <ins key={index}>
-                <VisuallyHidden>{t('diff.insertedStart')}</VisuallyHidden>
-                {part.text}
-                <VisuallyHidden>{t('diff.end')}</VisuallyHidden>
-              </ins>
-            );
-          }
-          if (part.op === 'delete') {
-            return (
-              <del key={index}>
-                <VisuallyHidden>{t('diff.deletedStart')}</VisuallyHidden>
-                {part.text}
-                <VisuallyHidden>{t('diff.end')}</VisuallyHidden>
-              </del>
-            );
-          }
-          return <span key={index}>{part.text}</span>;
-        })}
-      </p>
+      {layout === 'sideBySide' ? (
+        <SideBySide parts={shown} />
+      ) : (
+        <p class="diff-text">
+          <DiffParts parts={shown} />
+        </p>
+      )}
       <p class="diff-summary muted">{t('diff.summary', { inserted, deleted })}</p>
     </figure>
   );

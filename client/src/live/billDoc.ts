@@ -3,13 +3,12 @@
  * connect without a ticket; signed-in users get a two-minute ticket (write access for the bill's rapporteurs) and a
  * fresh one whenever the socket closes, since the provider would otherwise retry with an expired one.
  */
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { articlesOf } from '../../../shared/collab/billDocument.ts';
-import { CloseCode } from '../../../shared/collab/closeCodes.ts';
 import { formatDocumentName } from '../../../shared/collab/documentName.ts';
 import type { BillId } from '../../../shared/ids.ts';
-import { requestTicket } from '../api/collab.ts';
+import { frameBatchedState, openTicketedProvider } from './ticketedProvider.ts';
 
 /** An article of the live text. */
 export interface LiveArticle {
@@ -43,9 +42,6 @@ export interface BillDocState {
   /** A close code that ends the connection for good (unknown document…). */
   fatal: number | null;
 }
-
-// Closes after which reconnecting cannot help.
-const FINAL_CLOSES = new Set<number>([CloseCode.unknownDocument, CloseCode.malformedPath]);
 
 /** The articles as they read now. */
 export function readArticles(doc: Y.Doc): LiveArticle[] {
@@ -82,74 +78,30 @@ export interface BillDocConnection {
   destroy(): void;
 }
 
-const collabBase = () => `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
-
 /** Connects to `bill:<billId>`; `signedIn` decides whether a ticket is asked for. */
 export function connectBillDoc(billId: string, signedIn: boolean): BillDocConnection {
   const doc = new Y.Doc();
   const name = formatDocumentName({ kind: 'bill', billId: billId as BillId });
-  // Signed-in users never let the provider retry by itself: each attempt needs a fresh ticket (see `closed` below).
-  const shouldReconnect = (event: CloseEvent) => !signedIn && !FINAL_CLOSES.has(event.code);
-  const provider = new WebsocketProvider(collabBase(), name, doc, { connect: false, disableBc: true, maxBackoffTime: 5_000, shouldReconnect });
-  const listeners = new Set<(state: BillDocState) => void>();
-  let current: BillDocState = { status: 'connecting', synced: false, access: 'read', articles: [], presence: { readers: 0, writers: [] }, fatal: null };
-  let frame = 0;
-  let destroyed = false;
-
-  const update = (patch: Partial<BillDocState>) => {
-    current = { ...current, ...patch };
-    if (frame) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      for (const listener of [...listeners]) listener(current);
-    });
-  };
-
-  const connect = async () => {
-    if (signedIn) {
-      try {
-        const ticket = await requestTicket(name);
-        provider.params = { ticket: ticket.ticket };
-        current = { ...current, access: ticket.access };
-      } catch {
-        // Without a ticket the socket is an anonymous reader: the text still shows.
-        provider.params = {};
-      }
-    }
-    if (!destroyed) provider.connect();
-  };
-
-  articlesOf(doc).observeDeep(() => update({ articles: readArticles(doc) }));
-  provider.on('status', ({ status }: { status: BillDocState['status'] }) => update({ status }));
-  provider.on('sync', (synced: boolean) => update({ synced, articles: readArticles(doc) }));
-  provider.awareness.on('change', () => update({ presence: readPresence(provider) }));
-  let attempts = 0;
-  provider.on('sync', (synced: boolean) => {
-    if (synced) attempts = 0;
+  const state = frameBatchedState<BillDocState>({ status: 'connecting', synced: false, access: 'read', articles: [], presence: { readers: 0, writers: [] }, fatal: null });
+  const { provider, destroy } = openTicketedProvider(name, doc, {
+    signedIn,
+    onAccess: (access) => state.update({ access }),
+    onFatal: (fatal) => state.update({ fatal, status: 'disconnected' }),
   });
-  provider.on('closed', ({ code }: { code: number }) => {
-    if (FINAL_CLOSES.has(code)) {
-      update({ fatal: code, status: 'disconnected' });
-      return;
-    }
-    // An expired ticket, changed rights or a restarting server: retry with a fresh ticket, backing off.
-    attempts += 1;
-    setTimeout(() => void connect(), Math.min(5_000, 250 * 2 ** attempts));
-  });
-  void connect();
+
+  articlesOf(doc).observeDeep(() => state.update({ articles: readArticles(doc) }));
+  provider.on('status', ({ status }: { status: BillDocState['status'] }) => state.update({ status }));
+  provider.on('sync', (synced: boolean) => state.update({ synced, articles: readArticles(doc) }));
+  provider.awareness.on('change', () => state.update({ presence: readPresence(provider) }));
 
   return {
     doc,
     provider,
-    state: () => current,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    state: state.get,
+    subscribe: state.subscribe,
     destroy() {
-      destroyed = true;
-      cancelAnimationFrame(frame);
-      provider.destroy();
+      state.destroy();
+      destroy();
       doc.destroy();
     },
   };

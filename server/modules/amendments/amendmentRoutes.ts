@@ -1,4 +1,4 @@
-/** HTTP endpoints of amendments: draft, edit, invite, deposit, withdraw, decide, read. */
+/** HTTP endpoints of amendments: draft, edit, invite (and one's pending invitations), deposit, withdraw, decide, read. */
 import { z } from 'zod';
 import {
   AmendmentListQuerySchema,
@@ -6,12 +6,13 @@ import {
   AmendmentSchema,
   CreateAmendmentBodySchema,
   DecisionBodySchema,
+  InvitationListSchema,
   InviteBodySchema,
   UpdateAmendmentBodySchema,
 } from '../../../shared/api/amendments.ts';
 import { defineRoute, type MountableRoute } from '../../http/route.ts';
 import type { DeliberationDeps } from '../contributions/index.ts';
-import { acceptInvitation, inviteCoauthor } from './coauthors.ts';
+import { acceptInvitation, inviteCoauthor, pendingInvitations } from './coauthors.ts';
 import { decideAmendment } from './decideAmendment.ts';
 import { draftAmendment, updateDraft } from './draftAmendment.ts';
 import { depositAmendment, withdrawAmendment } from './lifecycle.ts';
@@ -104,6 +105,16 @@ export function amendmentRoutes(deps: DeliberationDeps): MountableRoute[] {
         await inviteCoauthor(deps, actor, params.billId, params.amendmentId, body.userId);
         return getAmendment(deps, actor, params.billId, params.amendmentId);
       },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/users/me/invitations',
+      summary: 'My pending invitations to co-author an amendment (still a draft or deposited), most recent first',
+      tag,
+      auth: true,
+      response: InvitationListSchema,
+      errors: [401],
+      handler: async ({ actor }) => ({ invitations: await pendingInvitations(deps.db, actor) }),
     }),
     transition('invitations/accept', 'Accept an invitation to co-author', (actor, billId, id) => acceptInvitation(deps, actor, billId, id)),
     transition('deposit', 'Deposit a draft: it becomes public and gets its number', (actor, billId, id) => depositAmendment(deps, actor, billId, id)),

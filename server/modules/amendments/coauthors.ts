@@ -1,13 +1,16 @@
 /**
  * Co-authors join only by invitation (AMEND4): an author invites, the invited user accepts. Nobody adds themselves.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { type Invitation, MAX_LISTED_INVITATIONS } from '../../../shared/api/amendments.ts';
 import { ErrorCode } from '../../../shared/errors.ts';
 import type { Actor } from '../../common/actor.ts';
 import { DomainError, forbidden, notFound } from '../../common/errors.ts';
 import { requireUser } from '../../common/guards.ts';
-import { amendmentAuthors, users } from '../../storage/schema.ts';
-import type { DeliberationDeps } from '../contributions/index.ts';
+import type { Database } from '../../storage/database.ts';
+import { amendmentAuthors, amendments, bills, users } from '../../storage/schema.ts';
+import { contributorOf, type DeliberationDeps } from '../contributions/index.ts';
 import { recordChange } from '../ledger/index.ts';
 import { findAmendment, isAuthor } from './amendmentQueries.ts';
 
@@ -42,4 +45,42 @@ export async function acceptInvitation(deps: DeliberationDeps, actor: Actor, bil
       .where(and(eq(amendmentAuthors.amendmentId, amendmentId), eq(amendmentAuthors.userId, user.id)));
     await record('amendment.coauthor_joined', user.id, { amendmentId, userId: user.id });
   });
+}
+
+const inviters = alias(users, 'inviters');
+
+/** The invitations the user has not answered yet, on amendments that can still take a co-author; most recent first. */
+export async function pendingInvitations(db: Database, actor: Actor): Promise<Invitation[]> {
+  const user = requireUser(actor);
+  const rows = await db
+    .select({
+      amendmentId: amendments.id,
+      billId: amendments.billId,
+      shortTitle: bills.shortTitle,
+      title: bills.title,
+      status: amendments.status,
+      kind: amendments.kind,
+      number: amendments.number,
+      articleNumber: amendments.articleNumber,
+      inviter: { id: inviters.id, displayName: inviters.displayName, role: inviters.role, organisationRegister: inviters.organisationRegister },
+      invitedAt: amendmentAuthors.createdAt,
+    })
+    .from(amendmentAuthors)
+    .innerJoin(amendments, eq(amendments.id, amendmentAuthors.amendmentId))
+    .innerJoin(bills, eq(bills.id, amendments.billId))
+    .leftJoin(inviters, eq(inviters.id, amendmentAuthors.invitedBy))
+    .where(and(eq(amendmentAuthors.userId, user.id), eq(amendmentAuthors.status, 'invited'), inArray(amendments.status, [...OPEN])))
+    .orderBy(desc(amendmentAuthors.createdAt), desc(amendments.id))
+    .limit(MAX_LISTED_INVITATIONS);
+  return rows.map((row) => ({
+    amendmentId: row.amendmentId,
+    billId: row.billId,
+    billTitle: row.shortTitle || row.title,
+    status: row.status as Invitation['status'],
+    kind: row.kind ?? 'imported',
+    number: row.number,
+    articleNumber: row.articleNumber,
+    invitedBy: row.inviter ? contributorOf(row.inviter) : null,
+    invitedAt: row.invitedAt.toISOString(),
+  }));
 }

@@ -13,6 +13,7 @@ import {
   TokenSchema,
   UserParamsSchema,
 } from '../../../shared/api/users.ts';
+import { UserSearchQuerySchema, UserSearchResultSchema } from '../../../shared/api/userSearch.ts';
 import type { User } from '../../common/actor.ts';
 import { requireUser } from '../../common/guards.ts';
 import { enforceRateLimit } from '../../http/rateLimit.ts';
@@ -23,6 +24,7 @@ import { authenticate, getMe, getPublicUser, setRole, signUp } from './accounts.
 import { grantRapporteur, revokeRapporteur } from './rapporteurs.ts';
 import type { RightsChanged } from './rightsChanged.ts';
 import { issueToken, revokeToken } from './tokens.ts';
+import { searchUsers } from './userSearch.ts';
 
 /** Name of the httpOnly cookie holding a browser session. */
 export const SESSION_COOKIE = 'session';
@@ -120,6 +122,17 @@ export function userRoutes({
       response: MeSchema,
       errors: [401],
       handler: ({ actor }) => getMe(db, actor),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/users',
+      tag: 'Accounts',
+      summary: 'Find people by part of their display name (signed in; at least 2 characters, at most 20 answers): their public badges, to invite a co-author',
+      auth: true,
+      query: UserSearchQuerySchema,
+      response: UserSearchResultSchema,
+      errors: [400, 401],
+      handler: async ({ actor, query }) => ({ users: await searchUsers(db, actor, query) }),
     }),
     defineRoute({
       method: 'get',
