@@ -3,7 +3,6 @@
  * collisions (a sous-amendement's two layers), votes, and the actions the reader may take (authors deposit or
  * withdraw; the bill's rapporteurs adopt or reject).
  */
-import { useState } from 'preact/hooks';
 import type { Amendment, Decision } from '../../../shared/api/amendments.ts';
 import { isRapporteurOf, useSession } from '../account/session.ts';
 import { decideAmendment, depositAmendment, withdrawAmendment } from '../api/amendments.ts';
@@ -13,6 +12,7 @@ import { AnchorStatusBadge } from '../annotations/AnchorStatusBadge.tsx';
 import { AuthorLine } from '../annotations/AuthorLine.tsx';
 import { DiffView } from '../diff/DiffView.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { useAction } from '../ui/useAction.ts';
 import { ReportButton } from '../moderation/ReportButton.tsx';
 import { VoteBar } from '../votes/VoteBar.tsx';
 import { FormalWordingView } from './FormalWordingView.tsx';
@@ -35,25 +35,13 @@ export function AmendmentCard({
   const t = useT();
   const title = useAmendmentTitle();
   const me = useSession();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: act } = useAction(onChanged);
   const { billId } = amendment;
   const isAuthor = !!me && amendment.authors.some((author) => author.user.id === me.id && author.status !== 'invited');
   const canDecide = isRapporteurOf(me, billId) && amendment.status === 'deposited';
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingId = `amendment-${amendment.id}-title`;
 
-  const act = async (run: () => Promise<Amendment>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onChanged(await run());
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
   const decide = (outcome: Decision) => act(() => decideAmendment(billId, amendment.id, outcome));
 
   return (

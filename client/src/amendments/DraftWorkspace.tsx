@@ -3,7 +3,6 @@
  * dispositif and exposé written together live in `amendment:<id>` (COLLAB11), the word diff and official wording
  * following every keystroke, and depositing it. The invited see it read-only until they accept.
  */
-import { useState } from 'preact/hooks';
 import type * as Y from 'yjs';
 import type { Amendment } from '../../../shared/api/amendments.ts';
 import { useSession } from '../account/session.ts';
@@ -14,6 +13,7 @@ import { useT } from '../i18n/i18n.ts';
 import type { LiveArticle } from '../live/billDoc.ts';
 import { useDraftDoc } from '../live/useDraftDoc.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { useAction } from '../ui/useAction.ts';
 import { InvitationNotice } from './AcceptInvitation.tsx';
 import { CoauthorList } from './CoauthorList.tsx';
 import { DraftEditors } from './DraftEditors.tsx';
@@ -30,19 +30,7 @@ export interface LiveBillText {
 
 function DraftActions({ amendment, onChanged }: { amendment: Amendment; onChanged: (amendment: Amendment) => void }) {
   const t = useT();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const act = async (run: () => Promise<Amendment>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onChanged(await run());
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run: act } = useAction(onChanged);
   return (
     <>
       <p class="hint">{t('draft.depositHint')}</p>

@@ -10,7 +10,7 @@ import { wordDiff } from '../../../shared/text/wordDiff.ts';
 import { resolveAnchorOnServer } from '../anchors/index.ts';
 import { tombstoneOf, visibleText } from '../contributions/index.ts';
 import type { AmendmentAuthor, AmendmentRow } from './amendmentQueries.ts';
-import { planChange } from './changePlan.ts';
+import { planChange } from '../../../shared/amendments/changePlan.ts';
 import { collisionArticleOf, collisionFinder } from './collisions.ts';
 import { formalWordingOf } from './formalView.ts';
 
@@ -36,7 +36,7 @@ export function liveDiff(doc: Y.Doc, row: AmendmentRow, parent?: AmendmentRow): 
     const after = row.dispositif ?? '';
     return { before, after, parts: wordDiff(before, after) };
   }
-  const plan = planChange(doc, { kind: row.kind ?? '', articleId: row.articleId, anchor: row.anchor as Anchor | null, text: row.dispositif });
+  const plan = planChange(doc, { kind: row.kind ?? '', articleId: row.articleId, anchor: row.anchor as Anchor | null, text: row.dispositif }, resolveAnchorOnServer);
   return plan ? { before: plan.before, after: plan.after, parts: wordDiff(plan.before, plan.after) } : null;
 }
 

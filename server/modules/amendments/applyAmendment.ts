@@ -8,7 +8,8 @@ import { adoptionsOf, articlesOf } from '../../../shared/collab/billDocument.ts'
 import { rewriteText } from '../../../shared/text/rewriteText.ts';
 import { articleIdOf } from '../bills/index.ts';
 import type { AmendmentRow } from './amendmentQueries.ts';
-import { type PlannedAmendment, planChange } from './changePlan.ts';
+import { type PlannedAmendment, planChange } from '../../../shared/amendments/changePlan.ts';
+import { resolveAnchorOnServer } from '../anchors/index.ts';
 
 /** An amendment about to be applied; `newArticle` for add_article (its id and number). */
 export interface AdoptedAmendment extends PlannedAmendment {
@@ -44,7 +45,7 @@ export function applyAmendment(doc: Y.Doc, amendment: AdoptedAmendment): void {
   if (adoptions.has(amendment.id)) return;
   if (amendment.kind === 'add_article') addArticle(doc, amendment);
   else {
-    const plan = planChange(doc, amendment);
+    const plan = planChange(doc, amendment, resolveAnchorOnServer);
     if (plan === null || plan.articleId === null) throw new TargetGoneError(`the text amendment ${amendment.id} targets is gone`);
     rewriteText(findArticleText(doc, plan.articleId) as Y.Text, plan.after);
     if (amendment.kind === 'delete_article') articleMap(doc, plan.articleId)?.set('status', DELETED_ARTICLE_STATUS);

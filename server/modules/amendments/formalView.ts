@@ -2,36 +2,27 @@
  * The official form of an amendment as presented (AMEND7): generated from the diff the reader is shown (live for
  * drafts and deposited amendments, as recorded once decided), with the article numbers of the live text.
  */
-import { type FormalPlacement, formalWording } from '../../../shared/amendments/formalWording.ts';
+import { type ArticleNumbers, formalWordingOfChange, type PlacedAmendment } from '../../../shared/amendments/placement.ts';
 import type { Anchor } from '../../../shared/anchors/index.ts';
 import type { Amendment, FormalWording } from '../../../shared/api/amendments.ts';
 import type { AmendmentRow } from './amendmentQueries.ts';
 
-/** Article id → number, in the order of the text. */
-export type ArticleNumbers = ReadonlyMap<string, string>;
-
 /** The wording, or null when there is no diff (hidden, target gone) or the amendment was imported (no kind). */
 export function formalWordingOf(row: AmendmentRow, diff: Amendment['diff'], parent: AmendmentRow | undefined, numbers: ArticleNumbers): FormalWording | null {
   if (diff === null || row.kind === null) return null;
-  return formalWording({
-    ...placementOf(row, numbers),
-    newArticleNumber: row.kind === 'add_article' ? row.articleNumber : null,
-    before: diff.before,
-    after: diff.after,
-    parent: parent ? { number: parent.number, placement: placementOf(parent, numbers) } : null,
-  });
+  return formalWordingOfChange(placed(row), diff, parent && placed(parent), numbers);
 }
 
-function placementOf(row: AmendmentRow, numbers: ArticleNumbers): FormalPlacement {
+/** A stored amendment as its placement reads it: an add_article's number is the article it adds. */
+function placed(row: AmendmentRow): PlacedAmendment {
   const kind = row.kind ?? '';
-  if (kind === 'add_article') {
-    if (row.afterArticleId !== null) {
-      return { kind, articleNumber: null, afterArticleNumber: numbers.get(row.afterArticleId) ?? null, beforeArticleNumber: null };
-    }
-    // Placed first: before the text's first article, which once adopted is the one it added.
-    const first = [...numbers.values()].find((number) => number !== row.articleNumber) ?? null;
-    return { kind, articleNumber: null, afterArticleNumber: null, beforeArticleNumber: first };
-  }
-  const articleId = row.articleId ?? (row.anchor as Anchor | null)?.articleId ?? null;
-  return { kind, articleNumber: (articleId && numbers.get(articleId)) ?? row.articleNumber, afterArticleNumber: null, beforeArticleNumber: null };
+  const adds = kind === 'add_article';
+  return {
+    kind,
+    articleId: row.articleId ?? (row.anchor as Anchor | null)?.articleId ?? null,
+    articleNumber: adds ? null : row.articleNumber,
+    afterArticleId: row.afterArticleId,
+    newArticleNumber: adds ? row.articleNumber : null,
+    number: row.number,
+  };
 }

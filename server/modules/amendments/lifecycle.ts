@@ -14,7 +14,8 @@ import type { DeliberationDeps } from '../contributions/index.ts';
 import { recordChange } from '../ledger/index.ts';
 import { findAmendment, isAuthor } from './amendmentQueries.ts';
 import { liveDiff } from './amendmentView.ts';
-import { planChange } from './changePlan.ts';
+import { planChange } from '../../../shared/amendments/changePlan.ts';
+import { resolveAnchorOnServer } from '../anchors/index.ts';
 
 /** The bill's next free amendment number in the step (imported numbers of that step are skipped). */
 async function nextNumber(tx: Database, billId: string, stepId: string | null): Promise<{ numberSeq: number; number: string }> {
@@ -42,7 +43,7 @@ export async function depositAmendment(deps: DeliberationDeps, actor: Actor, bil
   const plan =
     draft.kind === 'sub_amendment'
       ? null
-      : await deps.texts.read(billId, (doc) => planChange(doc, { kind: draft.kind ?? '', articleId: draft.articleId, anchor: draft.anchor as Anchor | null, text }));
+      : await deps.texts.read(billId, (doc) => planChange(doc, { kind: draft.kind ?? '', articleId: draft.articleId, anchor: draft.anchor as Anchor | null, text }, resolveAnchorOnServer));
   await recordChange(deps.db, deps.published, billId, async (tx, record) => {
     const { row, authors } = await findAmendment(tx, billId, amendmentId, actor);
     if (!isAuthor(authors, user.id)) throw forbidden('Only its authors deposit an amendment.');
