@@ -8,12 +8,10 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { signUp, uniqueEmail } from '../helpers/apiFixtures.ts';
 import { browserSkipReason, selectWords, startBrowserWorld, type WorldBill } from '../helpers/browser.ts';
-import { missingBillReason, readBillBundle } from '../helpers/lafabriqueFiles.ts';
+import { type BundleArticle, historyBundle } from '../history/historyBundle.ts';
+import { editBill, generateBill, mulberry32 } from '../history/generatedBill.ts';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
-
-/** The La Fabrique bill whose evolution is shown (skipped, saying why, when its data is absent). */
-const REAL_BILL = 'pjl15-034';
 
 const BILL: WorldBill = {
   title: 'Projet de loi pour une République des algorithmes ouverts',
@@ -153,27 +151,38 @@ async function main(): Promise<void> {
     await phone.page.locator('article#article-1er').scrollIntoViewIfNeeded();
     await shoot(phone.page, 'phone-english', false);
 
-    // Journalist views: who wrote each word of the published version (amendment 2, its author), then the article
-    // grid and the figures of a real bill when La Fabrique's data is here.
+    // Journalist views: who wrote each word of the published version (amendment 2, its author), and the figures of this
+    // bill; then the article grid of a longer history, written here (generated text, nine steps), never a real bill's.
     const journalist = await world.open(`${billPath}/evolution/blame`);
     await journalist.page.locator('.blame-run', { hasText: 'paramètres' }).first().focus();
     await shoot(journalist.page, 'evolution-blame');
-    const realBillMissing = missingBillReason(REAL_BILL);
-    if (realBillMissing) console.error(realBillMissing);
-    else {
-      const imported = await world.admin.post<{ billId: string }>('/imports', { files: await readBillBundle(REAL_BILL) });
-      if (imported.status !== 201 && imported.status !== 200) throw new Error(`import of ${REAL_BILL} failed: ${imported.status}`);
-      await journalist.page.goto(`/bills/${imported.body.billId}/evolution`);
-      await journalist.page.locator('.article-grid tbody tr').first().waitFor();
-      await shoot(journalist.page, 'evolution-grid');
-      await journalist.page.goto(`/bills/${imported.body.billId}/evolution/stats`);
-      await journalist.page.locator('.key-figures').waitFor();
-      await journalist.page.locator('figure.chart').nth(3).waitFor();
-      await shoot(journalist.page, 'evolution-stats');
-    }
+    await journalist.page.goto(`${billPath}/evolution/stats`);
+    await journalist.page.locator('.key-figures').waitFor();
+    await shoot(journalist.page, 'evolution-stats');
+    const history = await world.admin.post<{ billId: string }>('/imports', { files: longHistory() });
+    if (history.status !== 201) throw new Error(`import of the long history failed: ${history.status}`);
+    await journalist.page.goto(`/bills/${history.body.billId}/evolution`);
+    await journalist.page.locator('.article-grid tbody tr').first().waitFor();
+    await shoot(journalist.page, 'evolution-grid');
   } finally {
     await world.close();
   }
+}
+
+/** A bill of our own through nine steps, a few articles changed at each, one added and one deleted on the way. */
+function longHistory(): Record<string, unknown> {
+  const random = mulberry32(7);
+  const versions: BundleArticle[][] = [generateBill(7, 9_000)];
+  for (let step = 1; step < 9; step += 1) {
+    const next: BundleArticle[] = editBill(random, versions[step - 1] as BundleArticle[], 2 + step * 2);
+    if (step === 2) next.splice(2, 0, { number: '2 bis', alineas: ['Un article ajouté en commission, précisé ensuite en séance.'] });
+    if (step === 5) next[4] = { ...(next[4] as BundleArticle), status: 'supprimé', alineas: ['(Supprimé)'] };
+    versions.push(next);
+  }
+  const files = historyBundle('demo-evolution', versions);
+  const procedure = files['viz/procedure.json'] as Record<string, unknown>;
+  Object.assign(procedure, { short_title: 'Ouverture des données publiques', long_title: 'Projet de loi pour l’ouverture des données publiques (démonstration)' });
+  return files;
 }
 
 main().catch((error: unknown) => {
