@@ -8,8 +8,10 @@
  *       first byte and first line, total time, and the server process's peak memory against the size of the history.
  * Settings (environment): BENCH_CHARS (1,000,000), BENCH_EDITS (200), BENCH_RUNS (9), BENCH_UNRELATED_CHARS (200,000),
  * BENCH_VERSIONS (2,500), BENCH_VERSION_CHARS (25,000), BENCH_CLIENTS (20), BENCH_PARTS (abc: which to run),
- * BENCH_CPU_PROF (a directory: V8 CPU profile of (c)'s server). (c) runs the server as its own process on
- * embedded PGlite in a temporary DATA_DIR, the history written beforehand through the storage layer.
+ * BENCH_CPU_PROF (a directory: V8 CPU profile of (c)'s server), BENCH_DATABASE_URL (a PostgreSQL database whose user
+ * may create databases: (c) then runs on a fresh database beside it instead of PGlite). (c) runs the server as its own
+ * process on embedded PGlite in a temporary DATA_DIR (or PostgreSQL), the history written beforehand through the
+ * storage layer.
  */
 import { fork } from 'node:child_process';
 import http from 'node:http';
@@ -22,6 +24,7 @@ import DiffMatchPatch from 'diff-match-patch';
 import { diffWordsWithSpace } from 'diff';
 import { closeHistoryPools, diffTexts } from '../server/modules/history/index.ts';
 import { openStorage } from '../server/storage/database.ts';
+import { createRunDatabase } from './consultation/nodes.ts';
 import { sideOf, wordDiffAll, wordDiffUntil } from '../shared/text/wordDiff.ts';
 import { billText, editBill, generateBill, mulberry32, unrelatedAlineas } from '../test/history/generatedBill.ts';
 import { seedLongHistory } from './history/seedHistory.ts';
@@ -148,7 +151,8 @@ async function streamAll(url: string, billId: string, memory: { samples: Sample[
 
 async function streamedHistory(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'loilive-history-'));
-  const storage = await openStorage({ dataDir });
+  const postgres = process.env.BENCH_DATABASE_URL ? await createRunDatabase(process.env.BENCH_DATABASE_URL) : null;
+  const storage = await openStorage(postgres ? { databaseUrl: postgres.url } : { dataDir });
   const seedStarted = performance.now();
   const { billId, historyChars } = await seedLongHistory(storage.db, { versions: VERSIONS, chars: VERSION_CHARS, editsPerVersion: 3, seed: 7 }).finally(() => storage.close());
   log(`history written in ${ms(performance.now() - seedStarted)}`);
@@ -157,7 +161,7 @@ async function streamedHistory(): Promise<void> {
   const server = fork(path.join(REPO, 'bench/history/streamServer.ts'), [], {
     cwd: REPO,
     execArgv: ['--import', 'tsx', '--expose-gc', ...profile],
-    env: { ...process.env, DATA_DIR: dataDir },
+    env: { ...process.env, DATA_DIR: dataDir, ...(postgres ? { DATABASE_URL: postgres.url } : {}) },
   });
   try {
     const memory = { samples: [] as Sample[], live: [] as number[] };
@@ -184,7 +188,7 @@ async function streamedHistory(): Promise<void> {
     const { results } = run;
     const complete = [...results, ...collected.results].filter((r) => r.lines === VERSIONS + 1 && r.last === `{"type":"end","versions":${VERSIONS}}`).length;
     const stats = (key: 'firstByte' | 'firstLine') => `p50 ${ms(percentile(results.map((r) => r[key]), 0.5))}, max ${ms(Math.max(...results.map((r) => r[key])))}`;
-    console.log(`\n(c) history stream: ${VERSIONS} versions of a ${VERSION_CHARS.toLocaleString('en')}-character bill (3 edits each), ${CLIENTS} concurrent clients over HTTP, server process on PGlite`);
+    console.log(`\n(c) history stream: ${VERSIONS} versions of a ${VERSION_CHARS.toLocaleString('en')}-character bill (3 edits each), ${CLIENTS} concurrent clients over HTTP, server process on ${postgres ? 'PostgreSQL' : 'PGlite'}`);
     console.log(`history: ${mb(historyChars)} of alinéa text in all; each stream ${mb(results[0]?.bytes ?? 0)} of NDJSON; ${complete}/${2 * CLIENTS} streams complete`);
     console.log(`one client alone first: first line ${ms(alone.firstLine)}, whole stream ${ms(alone.total)}`);
     console.log(`${CLIENTS} at once: first byte ${stats('firstByte')}; first line ${stats('firstLine')} (goal ≤ 200 ms)`);
@@ -196,6 +200,7 @@ async function streamedHistory(): Promise<void> {
     server.send('stop');
     await new Promise((resolve) => server.once('exit', resolve));
     await rm(dataDir, { recursive: true, force: true });
+    await postgres?.drop();
   }
 }
 

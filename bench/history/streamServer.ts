@@ -1,6 +1,6 @@
 /**
  * The server of `npm run bench:history`'s streaming run, in its own process so that its memory is measured alone:
- * the same composition root as `npm start` (startApp) on the embedded database in DATA_DIR. Tells its parent its URL
+ * the same composition root as `npm start` (startApp) on the embedded database in DATA_DIR, or on DATABASE_URL. Tells its parent its URL
  * over IPC, then its memory every 20 ms, until told to stop. Told `gc-on` (it runs with --expose-gc), it also
  * collects all garbage every 500 ms and reports the heap still in use: what is really held, not what awaits the
  * collector.
@@ -15,7 +15,7 @@ export type ServerMessage = { type: 'ready'; url: string } | { type: 'memory'; r
 const send = (message: ServerMessage) => process.send?.(message);
 
 const app = await startApp(
-  loadConfig({ NODE_ENV: 'development', HOST: '127.0.0.1', PORT: process.env.PORT ?? '0', DATA_DIR: process.env.DATA_DIR ?? '', SEED_DEMO: 'false', LOG_LEVEL: 'warn' }),
+  loadConfig({ NODE_ENV: 'development', HOST: '127.0.0.1', PORT: process.env.PORT ?? '0', DATA_DIR: process.env.DATA_DIR ?? '', ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}), SEED_DEMO: 'false', LOG_LEVEL: 'warn' }),
   pino({ level: 'warn' }),
 );
 send({ type: 'ready', url: app.url });

@@ -21,14 +21,18 @@ const diffsInFlight = perDatabase<Database, InFlight<Awaited<ReturnType<typeof d
 
 /** The lines of the bill's history stream; throws bill_not_found at once (before any line) for an unknown bill. */
 export async function historyStream(db: Database, billId: string, pageSize = PAGE_SIZE): Promise<AsyncGenerator<HistoryStreamLine>> {
-  await assertBillExists(db, billId);
-  return lines(db, billId, pageSize);
+  const versions = versionsInOrder(db, billId, pageSize);
+  // The first version is read before answering: a bill with one says the bill exists, and twenty streams started
+  // together share that read (versionPages.ts) instead of each asking whether the bill exists.
+  const first = await versions.next();
+  if (first.done === true) await assertBillExists(db, billId);
+  return lines(db, first.done === true ? [] : [first.value], versions);
 }
 
-async function* lines(db: Database, billId: string, pageSize: number): AsyncGenerator<HistoryStreamLine> {
+async function* lines(db: Database, read: VersionWithArticles[], rest: AsyncIterator<VersionWithArticles>): AsyncGenerator<HistoryStreamLine> {
   let previous: VersionWithArticles | null = null;
   let index = 0;
-  for await (const version of versionsInOrder(db, billId, pageSize)) {
+  for await (const version of chain(read, rest)) {
     const from = previous?.articles ?? [];
     const key = `${previous?.summary.id ?? ''}\u0000${version.summary.id}`;
     const { articles, counts } = await diffsInFlight(db).run(key, () => diffArticles(from, version.articles));
@@ -44,6 +48,16 @@ async function* lines(db: Database, billId: string, pageSize: number): AsyncGene
     index += 1;
   }
   yield { type: 'end', versions: index };
+}
+
+/** The versions already read, then the rest; ending early (a client that left) ends the reading. */
+async function* chain(read: VersionWithArticles[], rest: AsyncIterator<VersionWithArticles>): AsyncGenerator<VersionWithArticles> {
+  try {
+    yield* read;
+    for (let next = await rest.next(); next.done !== true; next = await rest.next()) yield next.value;
+  } finally {
+    await rest.return?.();
+  }
 }
 
 /** The NDJSON content type. */
