@@ -48,11 +48,12 @@ describe.skipIf(browserSkipReason ?? dataMissing)(browserTitle(`web client: jour
     expect(grid.articles).toHaveLength(lafabriqueArticles.length);
     expect(grid.steps).toHaveLength(lafabriqueSteps.size);
 
-    // From the bill page, through its tab.
+    // From the bill page, through its tab: the views' code loads then, and focus goes to their heading.
     const { page } = await world.open(`/bills/${billId}`);
     await page.getByRole('link', { name: 'Évolution' }).click();
     const table = page.getByRole('grid', { name: /^Articles × étapes/ });
     await table.locator('tbody tr').first().waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Évolution du texte');
     expect(await table.locator('tbody tr').count()).toBe(grid.articles.length);
     expect(await table.locator('thead tr').nth(1).locator('th').count()).toBe(grid.steps.length);
     expect(await table.locator('tbody th > [aria-hidden="true"]').allInnerTexts()).toEqual(grid.articles.map((article) => `Art. ${article.number}`));

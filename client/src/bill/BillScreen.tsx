@@ -15,7 +15,6 @@ import { useTitle } from '../app/useTitle.ts';
 import { AmendmentDetail } from '../amendments/AmendmentDetail.tsx';
 import { AmendmentList } from '../amendments/AmendmentList.tsx';
 import { DeskScreen } from '../desk/DeskScreen.tsx';
-import { EvolutionScreen } from '../evolution/EvolutionScreen.tsx';
 import type { EvolutionSection } from '../evolution/sections.ts';
 import { EventFeed } from '../feed/EventFeed.tsx';
 import { useT } from '../i18n/i18n.ts';
@@ -25,10 +24,14 @@ import { useBillDoc } from '../live/useBillDoc.ts';
 import { LiveText } from '../reader/LiveText.tsx';
 import { VersionReader } from '../reader/VersionReader.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { lazy } from '../ui/lazy.tsx';
 import { useAsync } from '../ui/useAsync.ts';
 import { TalliesProvider } from '../votes/tallies.tsx';
 import { PresenceBadge } from './PresenceBadge.tsx';
 import { Timeline } from './Timeline.tsx';
+
+// Journalists' views are loaded when first opened: most readers never do.
+const EvolutionScreen = lazy(() => import('../evolution/EvolutionScreen.tsx').then((module) => module.EvolutionScreen));
 
 /** Which view of a bill the URL asks for. */
 export type BillView =
