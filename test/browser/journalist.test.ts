@@ -53,7 +53,7 @@ describe.skipIf(browserSkipReason ?? dataMissing)(browserTitle(`web client: jour
     await page.getByRole('link', { name: 'Évolution' }).click();
     const table = page.getByRole('grid', { name: /^Articles × étapes/ });
     await table.locator('tbody tr').first().waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Évolution du texte');
+    await expect.poll(() => page.locator(':focus').textContent()).toBe('Évolution du texte');
     expect(await table.locator('tbody tr').count()).toBe(grid.articles.length);
     expect(await table.locator('thead tr').nth(1).locator('th').count()).toBe(grid.steps.length);
     expect(await table.locator('tbody th > [aria-hidden="true"]').allInnerTexts()).toEqual(grid.articles.map((article) => `Art. ${article.number}`));
