@@ -4,18 +4,16 @@
  * makes.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pino from 'pino';
 import { type App, startApp } from '../../server/app.ts';
-import { type Config, loadConfig } from '../../server/config/config.ts';
+import type { Config } from '../../server/config/config.ts';
 import type { DispatcherOptions } from '../../server/modules/webhooks/index.ts';
 import { signedText, WebhookHeader, WebhookPayloadSchema } from '../../shared/api/webhooks.ts';
 import type { LiveMessage } from '../../shared/api/live.ts';
 import type { StorageTarget } from '../helpers/storageTargets.ts';
+import { testConfig } from '../helpers/testServer.ts';
 
 /** Settings that let webhooks reach test receivers on 127.0.0.1 and retry quickly. */
 export const WEBHOOK_TEST_ENV = {
@@ -38,22 +36,9 @@ export class RestartableServer {
 
   /** Starts a server with a fresh store of the target. */
   static async start(target: StorageTarget, env: Record<string, string>, options: Partial<DispatcherOptions> = {}): Promise<RestartableServer> {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'loilive-feeds-'));
-    const database = await target.freshDatabaseUrl();
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dataDir,
-      ...(database.url ? { DATABASE_URL: database.url } : {}),
-      AUTH_ATTEMPTS_PER_MINUTE: '10000',
-      ...env,
-    });
+    const { config, dropStore } = await testConfig(target, env);
     const app = await startApp(config, pino({ level: 'silent' }), { webhooks: options });
-    return new RestartableServer(app, config, options, async () => {
-      await database.drop();
-      await rm(dataDir, { recursive: true, force: true });
-    });
+    return new RestartableServer(app, config, options, dropStore);
   }
 
   /** The running app (throws while stopped). */

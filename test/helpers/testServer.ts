@@ -8,7 +8,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { type App, startApp } from '../../server/app.ts';
 import type { CollabLimits } from '../../server/collab/index.ts';
-import { loadConfig } from '../../server/config/config.ts';
+import { type Config, loadConfig } from '../../server/config/config.ts';
 import type { StorageTarget } from './storageTargets.ts';
 
 /** A running test server and what to clean up. */
@@ -23,8 +23,8 @@ export interface TestServerOptions {
   collabLimits?: Partial<CollabLimits>;
 }
 
-/** Starts a server on 127.0.0.1:0 with a fresh store of the given target. */
-export async function startTestServer(target: StorageTarget, env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
+/** A test server's configuration on a fresh store of the target (127.0.0.1, port 0), and how to delete that store. */
+export async function testConfig(target: StorageTarget, env: Record<string, string> = {}): Promise<{ config: Config; dropStore(): Promise<void> }> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'loilive-test-'));
   const database = await target.freshDatabaseUrl();
   const config = loadConfig({
@@ -37,14 +37,25 @@ export async function startTestServer(target: StorageTarget, env: Record<string,
     AUTH_ATTEMPTS_PER_MINUTE: '10000',
     ...env,
   });
+  return {
+    config,
+    async dropStore() {
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts a server on 127.0.0.1:0 with a fresh store of the given target. */
+export async function startTestServer(target: StorageTarget, env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
+  const { config, dropStore } = await testConfig(target, env);
   const app = await startApp(config, pino({ level: 'silent' }), { collabLimits: options.collabLimits });
   return {
     app,
     url: app.url,
     async stop() {
       await app.close();
-      await database.drop();
-      await rm(dataDir, { recursive: true, force: true });
+      await dropStore();
     },
   };
 }
