@@ -1,17 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../common/errors.ts';
+import { gitSkipReason, gitTitle } from '../../../test/helpers/git.ts';
 import { runGit } from './git.ts';
-
-const hasGit = (() => {
-  try {
-    execFileSync('git', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 /** A long input: far more than a pipe holds, so writing it waits on git. */
 async function* lots(): AsyncGenerator<string> {
@@ -26,7 +17,7 @@ async function* forever(): AsyncGenerator<string> {
   }
 }
 
-describe.skipIf(!hasGit)(`running git${hasGit ? '' : ' (skipped: no git on the PATH)'}`, () => {
+describe.skipIf(gitSkipReason !== null)(gitTitle('running git'), () => {
   it('EXPORT9 a git that fails while being fed is reported, not waited on forever', async () => {
     const failure = runGit(['--git-dir', '/nonexistent/repository.git', 'fast-import', '--quiet'], { input: lots(), deadline: Date.now() + 20_000 });
     await expect(failure).rejects.toThrow(/^git fast-import failed \(\d+\): .+/);

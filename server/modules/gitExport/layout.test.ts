@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Version } from '../../../shared/api/bills.ts';
 import { commitCommands, streamEnd, streamStart, tagName } from './fastImport.ts';
+import { gitSkipReason, gitTitle } from '../../../test/helpers/git.ts';
 import { articlePath, commitMessage, commitTime, isDeletedStatus, numberWidth, versionFiles } from './layout.ts';
 
 const version = (articles: [string, string[], string | null][]): Version => ({
@@ -61,7 +62,7 @@ describe('git export layout', () => {
     expect(tagName('..l. définitive..')).toBe('l.-definitive');
   });
 
-  it.skipIf(!hasGit())(`EXPORT9 the fast-import stream makes a repository git reads back, multi-byte text intact${hasGit() ? '' : ' (skipped: no git on the PATH)'}`, () => {
+  it.skipIf(gitSkipReason !== null)(gitTitle('EXPORT9 the fast-import stream makes a repository git reads back, multi-byte text intact'), () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'loilive-fastimport-'));
     try {
       const who = { name: 'loi.live <x>', email: 'export@loi.live' };
@@ -82,12 +83,3 @@ describe('git export layout', () => {
     }
   });
 });
-
-function hasGit(): boolean {
-  try {
-    execFileSync('git', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-}
